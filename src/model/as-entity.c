@@ -1,0 +1,882 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "as-entity"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "as-entity.h"
+#include "as-undo-stack.h"
+
+#define AS_DEFAULT_COLOR "#3584e4"
+
+typedef struct
+{
+  AsUndoStack *undo;
+  GHashTable  *index;   /* id (owned copy) → AsEntity (borrowed) */
+} AsDocument;
+
+typedef struct
+{
+  char       *id;
+  AsEntity   *parent;   /* borrowed: the parent owns us through its list */
+  JsonObject *extra;
+  AsDocument *doc;      /* only on a document root */
+} AsEntityPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AsEntity, as_entity, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  N_PROPS
+};
+
+enum {
+  EDITED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Helpers */
+
+#define STORAGE(self, field) ((gpointer) (((guint8 *) (self)) + (field)->offset))
+
+static AsEntityClass *
+owner_class (GParamSpec *pspec)
+{
+  return AS_ENTITY_CLASS (g_type_class_peek (pspec->owner_type));
+}
+
+static const AsField *
+field_for_pspec (GParamSpec *pspec,
+                 guint       prop_id)
+{
+  AsEntityClass *klass = owner_class (pspec);
+
+  g_assert (prop_id >= 1 && prop_id <= klass->n_fields);
+  return &klass->fields[prop_id - 1];
+}
+
+static GParamSpec *
+make_pspec (const AsField *f)
+{
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  switch (f->type)
+    {
+    case AS_FIELD_STRING:
+    case AS_FIELD_TEXT:
+      return g_param_spec_string (f->name, NULL, NULL, "", flags);
+    case AS_FIELD_COLOR:
+      return g_param_spec_string (f->name, NULL, NULL, AS_DEFAULT_COLOR, flags);
+    case AS_FIELD_DATE:
+    case AS_FIELD_REF:
+      return g_param_spec_string (f->name, NULL, NULL, NULL, flags);
+    case AS_FIELD_INT:
+      return g_param_spec_int (f->name, NULL, NULL, f->min, f->max, f->default_int, flags);
+    case AS_FIELD_BOOLEAN:
+      return g_param_spec_boolean (f->name, NULL, NULL, f->default_int != 0, flags);
+    case AS_FIELD_ENUM:
+      return g_param_spec_enum (f->name, NULL, NULL, f->enum_type (), f->default_int, flags);
+    case AS_FIELD_DATETIME:
+      return g_param_spec_boxed (f->name, NULL, NULL, G_TYPE_DATE_TIME, flags);
+    case AS_FIELD_REF_LIST:
+      return g_param_spec_boxed (f->name, NULL, NULL, G_TYPE_STRV, flags);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+strv_equal (const char * const *a,
+            const char * const *b)
+{
+  guint i;
+
+  if (a == NULL || b == NULL)
+    return (a == NULL || a[0] == NULL) && (b == NULL || b[0] == NULL);
+  for (i = 0; a[i] != NULL && b[i] != NULL; i++)
+    if (strcmp (a[i], b[i]) != 0)
+      return FALSE;
+  return a[i] == NULL && b[i] == NULL;
+}
+
+static gboolean
+datetime_equal (GDateTime *a,
+                GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  /* Same instant and same offset: 14:00+01:00 and 13:00Z are different text. */
+  return g_date_time_equal (a, b) &&
+         g_date_time_get_utc_offset (a) == g_date_time_get_utc_offset (b);
+}
+
+static void
+read_storage (AsEntity      *self,
+              const AsField *f,
+              GValue        *value)
+{
+  gpointer p = STORAGE (self, f);
+
+  switch (f->type)
+    {
+    case AS_FIELD_STRING:
+    case AS_FIELD_TEXT:
+    case AS_FIELD_COLOR:
+    case AS_FIELD_DATE:
+    case AS_FIELD_REF:
+      g_value_set_string (value, *(char **) p);
+      break;
+    case AS_FIELD_INT:
+      g_value_set_int (value, *(gint *) p);
+      break;
+    case AS_FIELD_BOOLEAN:
+      g_value_set_boolean (value, *(gboolean *) p);
+      break;
+    case AS_FIELD_ENUM:
+      g_value_set_enum (value, *(gint *) p);
+      break;
+    case AS_FIELD_DATETIME:
+      g_value_set_boxed (value, *(GDateTime **) p);
+      break;
+    case AS_FIELD_REF_LIST:
+      g_value_set_boxed (value, *(char ***) p);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Stores the value; returns FALSE when it equals what is stored already. */
+static gboolean
+write_storage (AsEntity      *self,
+               const AsField *f,
+               const GValue  *value)
+{
+  gpointer p = STORAGE (self, f);
+
+  switch (f->type)
+    {
+    case AS_FIELD_STRING:
+    case AS_FIELD_TEXT:
+    case AS_FIELD_COLOR:
+      {
+        const char *s = g_value_get_string (value);
+        char **slot = p;
+
+        if (s == NULL)
+          s = f->type == AS_FIELD_COLOR ? AS_DEFAULT_COLOR : "";
+        if (g_strcmp0 (*slot, s) == 0)
+          return FALSE;
+        g_free (*slot);
+        *slot = g_strdup (s);
+        return TRUE;
+      }
+    case AS_FIELD_DATE:
+    case AS_FIELD_REF:
+      {
+        const char *s = g_value_get_string (value);
+        char **slot = p;
+
+        if (s != NULL && *s == '\0')
+          s = NULL;
+        if (g_strcmp0 (*slot, s) == 0)
+          return FALSE;
+        g_free (*slot);
+        *slot = g_strdup (s);
+        return TRUE;
+      }
+    case AS_FIELD_INT:
+    case AS_FIELD_ENUM:
+      {
+        gint v = f->type == AS_FIELD_INT ? g_value_get_int (value) : g_value_get_enum (value);
+
+        if (*(gint *) p == v)
+          return FALSE;
+        *(gint *) p = v;
+        return TRUE;
+      }
+    case AS_FIELD_BOOLEAN:
+      {
+        gboolean v = g_value_get_boolean (value) != FALSE;
+
+        if (*(gboolean *) p == v)
+          return FALSE;
+        *(gboolean *) p = v;
+        return TRUE;
+      }
+    case AS_FIELD_DATETIME:
+      {
+        GDateTime *v = g_value_get_boxed (value);
+        GDateTime **slot = p;
+
+        if (datetime_equal (*slot, v))
+          return FALSE;
+        g_clear_pointer (slot, g_date_time_unref);
+        *slot = v ? g_date_time_ref (v) : NULL;
+        return TRUE;
+      }
+    case AS_FIELD_REF_LIST:
+      {
+        const char * const *v = g_value_get_boxed (value);
+        char ***slot = p;
+
+        if (strv_equal ((const char * const *) *slot, v))
+          return FALSE;
+        g_strfreev (*slot);
+        *slot = v ? g_strdupv ((char **) v) : g_new0 (char *, 1);
+        return TRUE;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+init_storage (AsEntity      *self,
+              const AsField *f)
+{
+  gpointer p = STORAGE (self, f);
+
+  switch (f->type)
+    {
+    case AS_FIELD_STRING:
+    case AS_FIELD_TEXT:
+      *(char **) p = g_strdup ("");
+      break;
+    case AS_FIELD_COLOR:
+      *(char **) p = g_strdup (AS_DEFAULT_COLOR);
+      break;
+    case AS_FIELD_REF_LIST:
+      *(char ***) p = g_new0 (char *, 1);
+      break;
+    case AS_FIELD_INT:
+    case AS_FIELD_ENUM:
+      *(gint *) p = f->default_int;
+      break;
+    case AS_FIELD_BOOLEAN:
+      *(gboolean *) p = f->default_int != 0;
+      break;
+    case AS_FIELD_DATE:
+    case AS_FIELD_REF:
+    case AS_FIELD_DATETIME:
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+free_storage (AsEntity      *self,
+              const AsField *f)
+{
+  gpointer p = STORAGE (self, f);
+
+  switch (f->type)
+    {
+    case AS_FIELD_STRING:
+    case AS_FIELD_TEXT:
+    case AS_FIELD_COLOR:
+    case AS_FIELD_DATE:
+    case AS_FIELD_REF:
+      g_clear_pointer ((char **) p, g_free);
+      break;
+    case AS_FIELD_REF_LIST:
+      g_clear_pointer ((char ***) p, g_strfreev);
+      break;
+    case AS_FIELD_DATETIME:
+      g_clear_pointer ((GDateTime **) p, g_date_time_unref);
+      break;
+    case AS_FIELD_INT:
+    case AS_FIELD_ENUM:
+    case AS_FIELD_BOOLEAN:
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static AsDocument *
+find_document (AsEntity *self)
+{
+  AsEntity *root = as_entity_get_root (self);
+  AsEntityPrivate *rp = as_entity_get_instance_private (root);
+
+  return rp->doc;
+}
+
+static void
+index_subtree (AsDocument *doc,
+               AsEntity   *entity,
+               gboolean    add)
+{
+  AsEntityPrivate *priv = as_entity_get_instance_private (entity);
+  AsEntityClass *klass = AS_ENTITY_GET_CLASS (entity);
+
+  if (add)
+    g_hash_table_replace (doc->index, g_strdup (priv->id), entity);
+  else if (g_hash_table_lookup (doc->index, priv->id) == entity)
+    g_hash_table_remove (doc->index, priv->id);
+
+  for (guint l = 0; l < klass->n_lists; l++)
+    {
+      GListModel *model = G_LIST_MODEL (as_entity_get_list (entity, &klass->lists[l]));
+      guint n = g_list_model_get_n_items (model);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(AsEntity) child = g_list_model_get_item (model, i);
+          index_subtree (doc, child, add);
+        }
+    }
+}
+
+static void
+announce (AsEntity     *self,
+          const AsEdit *edit,
+          const GValue *old_value)
+{
+  AsEntity *root = as_entity_get_root (self);
+  AsEntityPrivate *rp = as_entity_get_instance_private (root);
+
+  if (rp->doc == NULL)
+    return;
+  if (rp->doc->undo != NULL)
+    as_undo_stack_record (rp->doc->undo, edit, old_value);
+  g_signal_emit (root, signals[EDITED], 0, edit);
+}
+
+/* GObject overrides */
+
+static void
+as_entity_constructed (GObject *object)
+{
+  AsEntity *self = AS_ENTITY (object);
+  AsEntityPrivate *priv = as_entity_get_instance_private (self);
+  AsEntityClass *klass = AS_ENTITY_GET_CLASS (self);
+
+  G_OBJECT_CLASS (as_entity_parent_class)->constructed (object);
+
+  if (priv->id == NULL)
+    priv->id = as_new_id ();
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    init_storage (self, &klass->fields[i]);
+
+  for (guint i = 0; i < klass->n_lists; i++)
+    {
+      GListStore **slot = STORAGE (self, &klass->lists[i]);
+      *slot = g_list_store_new (klass->lists[i].item_type ());
+    }
+}
+
+static void
+as_entity_dispose (GObject *object)
+{
+  AsEntity *self = AS_ENTITY (object);
+  AsEntityClass *klass = AS_ENTITY_GET_CLASS (self);
+
+  for (guint l = 0; l < klass->n_lists; l++)
+    {
+      GListStore **slot = STORAGE (self, &klass->lists[l]);
+
+      if (*slot == NULL)
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (*slot)); i++)
+        {
+          g_autoptr(AsEntity) child = g_list_model_get_item (G_LIST_MODEL (*slot), i);
+          AsEntityPrivate *cp = as_entity_get_instance_private (child);
+
+          if (cp->parent == self)
+            cp->parent = NULL;
+        }
+      g_clear_object (slot);
+    }
+
+  G_OBJECT_CLASS (as_entity_parent_class)->dispose (object);
+}
+
+static void
+as_entity_finalize (GObject *object)
+{
+  AsEntity *self = AS_ENTITY (object);
+  AsEntityPrivate *priv = as_entity_get_instance_private (self);
+  AsEntityClass *klass = AS_ENTITY_GET_CLASS (self);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    free_storage (self, &klass->fields[i]);
+
+  if (priv->doc != NULL)
+    {
+      g_clear_object (&priv->doc->undo);
+      g_clear_pointer (&priv->doc->index, g_hash_table_unref);
+      g_free (priv->doc);
+    }
+  g_clear_pointer (&priv->extra, json_object_unref);
+  g_free (priv->id);
+
+  G_OBJECT_CLASS (as_entity_parent_class)->finalize (object);
+}
+
+static void
+as_entity_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  AsEntity *self = AS_ENTITY (object);
+  AsEntityPrivate *priv = as_entity_get_instance_private (self);
+
+  if (pspec->owner_type == AS_TYPE_ENTITY)
+    {
+      if (prop_id == PROP_ID)
+        g_value_set_string (value, priv->id);
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  read_storage (self, field_for_pspec (pspec, prop_id), value);
+}
+
+static void
+as_entity_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  AsEntity *self = AS_ENTITY (object);
+  AsEntityPrivate *priv = as_entity_get_instance_private (self);
+  const AsField *field;
+  g_auto(GValue) old_value = G_VALUE_INIT;
+  AsEdit edit = { 0 };
+
+  if (pspec->owner_type == AS_TYPE_ENTITY)
+    {
+      if (prop_id == PROP_ID)
+        {
+          const char *id = g_value_get_string (value);
+
+          if (id != NULL)
+            {
+              g_free (priv->id);
+              priv->id = g_strdup (id);
+            }
+        }
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  field = field_for_pspec (pspec, prop_id);
+
+  g_value_init (&old_value, G_PARAM_SPEC_VALUE_TYPE (pspec));
+  read_storage (self, field, &old_value);
+
+  if (!write_storage (self, field, value))
+    return;
+
+  g_object_notify_by_pspec (object, pspec);
+
+  edit.kind = AS_EDIT_SET;
+  edit.target = self;
+  edit.field = field;
+  announce (self, &edit, &old_value);
+}
+
+static void
+as_entity_class_init (AsEntityClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = as_entity_constructed;
+  object_class->dispose = as_entity_dispose;
+  object_class->finalize = as_entity_finalize;
+  object_class->get_property = as_entity_get_property;
+  object_class->set_property = as_entity_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AsEntity::edited:
+   * @edit: (type gpointer): the AsEdit that was made
+   *
+   * Emitted on a document root after each change below it, once the change
+   * is in place.
+   */
+  signals[EDITED] =
+    g_signal_new ("edited",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_POINTER);
+}
+
+static void
+as_entity_init (AsEntity *self)
+{
+}
+
+/* Public API */
+
+void
+as_entity_class_set_fields (AsEntityClass     *klass,
+                            const char        *json_kind,
+                            const AsField     *fields,
+                            guint              n_fields,
+                            const AsChildList *lists,
+                            guint              n_lists)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  klass->json_kind = json_kind;
+  klass->fields = fields;
+  klass->n_fields = n_fields;
+  klass->lists = lists;
+  klass->n_lists = n_lists;
+
+  for (guint i = 0; i < n_fields; i++)
+    g_object_class_install_property (object_class, i + 1, make_pspec (&fields[i]));
+}
+
+const char *
+as_entity_get_id (AsEntity *self)
+{
+  AsEntityPrivate *priv = as_entity_get_instance_private (self);
+
+  g_return_val_if_fail (AS_IS_ENTITY (self), NULL);
+
+  return priv->id;
+}
+
+/* Only for entities not yet in a document: the loader gives them the id
+ * from the file. */
+void
+as_entity_set_id (AsEntity   *self,
+                  const char *id)
+{
+  AsEntityPrivate *priv = as_entity_get_instance_private (self);
+
+  g_return_if_fail (AS_IS_ENTITY (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (priv->parent == NULL && priv->doc == NULL);
+
+  g_free (priv->id);
+  priv->id = g_strdup (id);
+}
+
+AsEntity *
+as_entity_get_parent (AsEntity *self)
+{
+  AsEntityPrivate *priv = as_entity_get_instance_private (self);
+
+  g_return_val_if_fail (AS_IS_ENTITY (self), NULL);
+
+  return priv->parent;
+}
+
+AsEntity *
+as_entity_get_root (AsEntity *self)
+{
+  g_return_val_if_fail (AS_IS_ENTITY (self), NULL);
+
+  for (;;)
+    {
+      AsEntityPrivate *priv = as_entity_get_instance_private (self);
+
+      if (priv->parent == NULL)
+        return self;
+      self = priv->parent;
+    }
+}
+
+const char *
+as_entity_get_kind (AsEntity *self)
+{
+  g_return_val_if_fail (AS_IS_ENTITY (self), NULL);
+
+  return AS_ENTITY_GET_CLASS (self)->json_kind;
+}
+
+const AsField *
+as_entity_class_get_fields (AsEntityClass *klass,
+                            guint         *n_fields)
+{
+  *n_fields = klass->n_fields;
+  return klass->fields;
+}
+
+const AsChildList *
+as_entity_class_get_lists (AsEntityClass *klass,
+                           guint         *n_lists)
+{
+  *n_lists = klass->n_lists;
+  return klass->lists;
+}
+
+const AsField *
+as_entity_find_field (AsEntity   *self,
+                      const char *json_name)
+{
+  AsEntityClass *klass = AS_ENTITY_GET_CLASS (self);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (strcmp (klass->fields[i].json_name, json_name) == 0)
+      return &klass->fields[i];
+  return NULL;
+}
+
+const AsChildList *
+as_entity_find_list (AsEntity   *self,
+                     const char *name)
+{
+  AsEntityClass *klass = AS_ENTITY_GET_CLASS (self);
+
+  for (guint i = 0; i < klass->n_lists; i++)
+    if (strcmp (klass->lists[i].name, name) == 0)
+      return &klass->lists[i];
+  return NULL;
+}
+
+GParamSpec *
+as_entity_field_pspec (AsEntity      *self,
+                       const AsField *field)
+{
+  return g_object_class_find_property (G_OBJECT_GET_CLASS (self), field->name);
+}
+
+GListStore *
+as_entity_get_list (AsEntity          *self,
+                    const AsChildList *list)
+{
+  g_return_val_if_fail (AS_IS_ENTITY (self), NULL);
+
+  return *(GListStore **) STORAGE (self, list);
+}
+
+gpointer
+as_entity_field_storage (AsEntity      *self,
+                         const AsField *field)
+{
+  return STORAGE (self, field);
+}
+
+void
+as_entity_set_field_value (AsEntity      *self,
+                           const AsField *field,
+                           const GValue  *value)
+{
+  g_return_if_fail (AS_IS_ENTITY (self));
+
+  g_object_set_property (G_OBJECT (self), field->name, value);
+}
+
+void
+as_entity_get_field_value (AsEntity      *self,
+                           const AsField *field,
+                           GValue        *value)
+{
+  GParamSpec *pspec = as_entity_field_pspec (self, field);
+
+  g_value_init (value, G_PARAM_SPEC_VALUE_TYPE (pspec));
+  read_storage (self, field, value);
+}
+
+void
+as_entity_insert_child (AsEntity          *self,
+                        const AsChildList *list,
+                        guint              position,
+                        AsEntity          *child)
+{
+  AsEntityPrivate *cp;
+  GListStore *store;
+  AsDocument *doc;
+  AsEdit edit = { 0 };
+
+  g_return_if_fail (AS_IS_ENTITY (self));
+  g_return_if_fail (AS_IS_ENTITY (child));
+  g_return_if_fail (g_type_is_a (G_OBJECT_TYPE (child), list->item_type ()));
+
+  cp = as_entity_get_instance_private (child);
+  g_return_if_fail (cp->parent == NULL && cp->doc == NULL);
+
+  store = as_entity_get_list (self, list);
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)));
+
+  cp->parent = self;
+  if ((doc = find_document (self)) != NULL)
+    index_subtree (doc, child, TRUE);
+  g_list_store_insert (store, position, child);
+
+  edit.kind = AS_EDIT_INSERT;
+  edit.target = self;
+  edit.list = list;
+  edit.position = position;
+  edit.child = child;
+  announce (self, &edit, NULL);
+}
+
+void
+as_entity_append_child (AsEntity          *self,
+                        const AsChildList *list,
+                        AsEntity          *child)
+{
+  as_entity_insert_child (self, list, G_MAXUINT, child);
+}
+
+void
+as_entity_remove_child (AsEntity          *self,
+                        const AsChildList *list,
+                        guint              position)
+{
+  g_autoptr(AsEntity) child = NULL;
+  AsEntityPrivate *cp;
+  GListStore *store;
+  AsDocument *doc;
+  AsEdit edit = { 0 };
+
+  g_return_if_fail (AS_IS_ENTITY (self));
+
+  store = as_entity_get_list (self, list);
+  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (store)));
+
+  child = g_list_model_get_item (G_LIST_MODEL (store), position);
+  cp = as_entity_get_instance_private (child);
+
+  if ((doc = find_document (self)) != NULL)
+    index_subtree (doc, child, FALSE);
+  g_list_store_remove (store, position);
+  cp->parent = NULL;
+
+  edit.kind = AS_EDIT_REMOVE;
+  edit.target = self;
+  edit.list = list;
+  edit.position = position;
+  edit.child = child;
+  announce (self, &edit, NULL);
+}
+
+gboolean
+as_entity_remove_child_item (AsEntity          *self,
+                             const AsChildList *list,
+                             AsEntity          *child)
+{
+  guint position;
+
+  if (!g_list_store_find (as_entity_get_list (self, list), child, &position))
+    return FALSE;
+  as_entity_remove_child (self, list, position);
+  return TRUE;
+}
+
+void
+as_entity_move_child (AsEntity          *self,
+                      const AsChildList *list,
+                      guint              from,
+                      guint              to)
+{
+  g_autoptr(AsEntity) child = NULL;
+  GListStore *store;
+  guint n;
+  AsEdit edit = { 0 };
+
+  g_return_if_fail (AS_IS_ENTITY (self));
+
+  store = as_entity_get_list (self, list);
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_return_if_fail (from < n);
+  to = MIN (to, n - 1);
+  if (from == to)
+    return;
+
+  child = g_list_model_get_item (G_LIST_MODEL (store), from);
+  g_list_store_remove (store, from);
+  g_list_store_insert (store, to, child);
+
+  edit.kind = AS_EDIT_MOVE;
+  edit.target = self;
+  edit.list = list;
+  edit.position = from;
+  edit.position2 = to;
+  edit.child = child;
+  announce (self, &edit, NULL);
+}
+
+void
+as_entity_make_document (AsEntity    *self,
+                         AsUndoStack *undo)
+{
+  AsEntityPrivate *priv = as_entity_get_instance_private (self);
+
+  g_return_if_fail (AS_IS_ENTITY (self));
+  g_return_if_fail (priv->parent == NULL);
+  g_return_if_fail (priv->doc == NULL);
+
+  priv->doc = g_new0 (AsDocument, 1);
+  priv->doc->undo = undo ? g_object_ref (undo) : NULL;
+  priv->doc->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index_subtree (priv->doc, self, TRUE);
+}
+
+gboolean
+as_entity_is_document (AsEntity *self)
+{
+  AsEntityPrivate *priv = as_entity_get_instance_private (self);
+
+  return priv->doc != NULL;
+}
+
+AsUndoStack *
+as_entity_get_undo_stack (AsEntity *self)
+{
+  AsDocument *doc = find_document (self);
+
+  return doc ? doc->undo : NULL;
+}
+
+AsEntity *
+as_entity_lookup (AsEntity   *self,
+                  const char *id)
+{
+  AsDocument *doc;
+
+  g_return_val_if_fail (AS_IS_ENTITY (self), NULL);
+
+  if (id == NULL || (doc = find_document (self)) == NULL)
+    return NULL;
+  return g_hash_table_lookup (doc->index, id);
+}
+
+JsonObject *
+as_entity_get_extra (AsEntity *self)
+{
+  AsEntityPrivate *priv = as_entity_get_instance_private (self);
+
+  return priv->extra;
+}
+
+void
+as_entity_set_extra (AsEntity   *self,
+                     JsonObject *extra)
+{
+  AsEntityPrivate *priv = as_entity_get_instance_private (self);
+
+  if (extra == priv->extra)
+    return;
+  g_clear_pointer (&priv->extra, json_object_unref);
+  priv->extra = extra ? json_object_ref (extra) : NULL;
+}
+
+char *
+as_new_id (void)
+{
+  return g_uuid_string_random ();
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "as-entity.h"
+#include "as-enums.h"
+
+G_BEGIN_DECLS
+
+#define AS_TYPE_MEETING (as_meeting_get_type ())
+G_DECLARE_FINAL_TYPE (AsMeeting, as_meeting, AS, MEETING, AsEntity)
+
+AsMeeting          *as_meeting_new               (void);
+GDateTime          *as_meeting_get_start         (AsMeeting *self);
+void                as_meeting_set_start         (AsMeeting *self, GDateTime *start);
+GDateTime          *as_meeting_get_end           (AsMeeting *self);
+void                as_meeting_set_end           (AsMeeting *self, GDateTime *end_);
+const char         *as_meeting_get_place         (AsMeeting *self);
+void                as_meeting_set_place         (AsMeeting *self, const char *place);
+const char * const *as_meeting_get_attendees     (AsMeeting *self);
+void                as_meeting_set_attendees     (AsMeeting *self, const char * const *attendees);
+AsMeetingState      as_meeting_get_state         (AsMeeting *self);
+void                as_meeting_set_state         (AsMeeting *self, AsMeetingState state);
+GListModel         *as_meeting_get_rounds        (AsMeeting *self);
+const AsChildList  *as_meeting_list_rounds       (void);
+GListModel         *as_meeting_get_timer_events  (AsMeeting *self);
+const AsChildList  *as_meeting_list_timer_events (void);
+GListModel         *as_meeting_get_turns         (AsMeeting *self);
+const AsChildList  *as_meeting_list_turns        (void);
+GListModel         *as_meeting_get_questions     (AsMeeting *self);
+const AsChildList  *as_meeting_list_questions    (void);
+GListModel         *as_meeting_get_reflections   (AsMeeting *self);
+const AsChildList  *as_meeting_list_reflections  (void);
+
+G_END_DECLS

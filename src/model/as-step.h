@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "as-entity.h"
+#include "as-enums.h"
+
+G_BEGIN_DECLS
+
+#define AS_TYPE_STEP (as_step_get_type ())
+G_DECLARE_FINAL_TYPE (AsStep, as_step, AS, STEP, AsEntity)
+
+AsStep    *as_step_new                (void);
+AsStepKind as_step_get_kind           (AsStep *self);
+void       as_step_set_kind           (AsStep *self, AsStepKind kind);
+int        as_step_get_budget_minutes (AsStep *self);
+void       as_step_set_budget_minutes (AsStep *self, int budget_minutes);
+
+G_END_DECLS
