@@ -543,6 +543,11 @@ as_entity_class_set_fields (AsEntityClass     *klass,
   klass->lists = lists;
   klass->n_lists = n_lists;
 
+  /* GObject resets get_property and set_property for every class, so each
+   * subclass that installs properties must carry its own. */
+  object_class->get_property = as_entity_get_property;
+  object_class->set_property = as_entity_set_property;
+
   for (guint i = 0; i < n_fields; i++)
     g_object_class_install_property (object_class, i + 1, make_pspec (&fields[i]));
 }
