@@ -696,6 +696,40 @@ as_entity_get_field_value (AsEntity      *self,
 }
 
 void
+as_entity_load_field (AsEntity      *self,
+                      const AsField *field,
+                      const GValue  *value)
+{
+  g_return_if_fail (AS_IS_ENTITY (self));
+  g_return_if_fail (find_document (self) == NULL);
+
+  write_storage (self, field, value);
+}
+
+void
+as_entity_load_children (AsEntity          *self,
+                         const AsChildList *list,
+                         AsEntity         **children,
+                         guint              n_children)
+{
+  GListStore *store;
+
+  g_return_if_fail (AS_IS_ENTITY (self));
+  g_return_if_fail (find_document (self) == NULL);
+
+  store = as_entity_get_list (self, list);
+  for (guint i = 0; i < n_children; i++)
+    {
+      AsEntityPrivate *cp = as_entity_get_instance_private (children[i]);
+
+      g_return_if_fail (cp->parent == NULL && cp->doc == NULL);
+      cp->parent = self;
+    }
+  g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                       (gpointer *) children, n_children);
+}
+
+void
 as_entity_insert_child (AsEntity          *self,
                         const AsChildList *list,
                         guint              position,

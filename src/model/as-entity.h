@@ -135,6 +135,16 @@ void               as_entity_get_field_value    (AsEntity          *self,
                                                  const AsField     *field,
                                                  GValue            *value);
 
+/* For loaders building an entity that is not yet in a document: store a
+ * value or append children without notifying or recording anything. */
+void               as_entity_load_field         (AsEntity          *self,
+                                                 const AsField     *field,
+                                                 const GValue      *value);
+void               as_entity_load_children      (AsEntity          *self,
+                                                 const AsChildList *list,
+                                                 AsEntity         **children,
+                                                 guint              n_children);
+
 /* Edits of child lists, recorded for undo like field changes. */
 void               as_entity_insert_child       (AsEntity          *self,
                                                  const AsChildList *list,

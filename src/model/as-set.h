@@ -3,6 +3,8 @@
 
 #include "as-entity.h"
 #include "as-enums.h"
+#include "as-meeting.h"
+#include "as-member.h"
 
 G_BEGIN_DECLS
 

@@ -1,0 +1,1144 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "as-format"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "as-format.h"
+#include "as-json-scan.h"
+#include "as-undo-stack.h"
+
+/* A file with more problems than this reports the first ones only. */
+#define MAX_PROBLEMS 100
+
+/* The highest older major version that can be migrated. */
+#define OLDEST_MAJOR 0
+
+typedef struct
+{
+  GPtrArray  *problems;    /* of AsProblem */
+  GHashTable *ids;         /* id (borrowed from the entity) → path (owned) */
+} Reader;
+
+G_DEFINE_QUARK (as-format-error-quark, as_format_error)
+
+void
+as_problem_free (AsProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->path);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+/* Helpers */
+
+static void
+add_problem (GPtrArray     *problems,
+             AsFormatError  code,
+             char          *path,     /* taken */
+             const char    *format,
+             ...) G_GNUC_PRINTF (4, 5);
+
+static void
+add_problem (GPtrArray     *problems,
+             AsFormatError  code,
+             char          *path,
+             const char    *format,
+             ...)
+{
+  AsProblem *problem;
+  va_list args;
+
+  if (problems->len >= MAX_PROBLEMS)
+    {
+      g_free (path);
+      return;
+    }
+
+  problem = g_new0 (AsProblem, 1);
+  problem->code = code;
+  problem->path = path;
+  va_start (args, format);
+  problem->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (problems, problem);
+}
+
+static gboolean
+is_identifier (const char *name)
+{
+  if (!g_ascii_isalpha (*name) && *name != '_')
+    return FALSE;
+  for (const char *p = name; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+member_path (const char *parent,
+             const char *name)
+{
+  if (is_identifier (name))
+    return g_strconcat (parent, ".", name, NULL);
+  else
+    {
+      g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), name);
+      g_autofree char *quoted = json_to_string (node, FALSE);
+
+      return g_strdup_printf ("%s[%s]", parent, quoted);
+    }
+}
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT: return _("an object");
+    case JSON_NODE_ARRAY: return _("an array");
+    case JSON_NODE_NULL: return _("null");
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING: return _("a string");
+        case G_TYPE_BOOLEAN: return _("a boolean");
+        default: return _("a number");
+        }
+    default:
+      return "?";
+    }
+}
+
+static gboolean
+is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+valid_color (const char *s)
+{
+  if (strlen (s) != 7 || s[0] != '#')
+    return FALSE;
+  for (int i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+valid_date (const char *s)
+{
+  guint y, m, d;
+  char tail;
+
+  if (strlen (s) != 10 || s[4] != '-' || s[7] != '-')
+    return FALSE;
+  if (sscanf (s, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
+    return FALSE;
+  return g_date_valid_dmy (d, m, y);
+}
+
+static gboolean
+has_control_characters (const char *s)
+{
+  for (const guchar *p = (const guchar *) s; *p; p++)
+    if (*p < 0x20)
+      return TRUE;
+  return FALSE;
+}
+
+/* Dates and times */
+
+char *
+as_format_datetime (GDateTime *dt)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *offset = NULL;
+  int ms;
+
+  g_return_val_if_fail (dt != NULL, NULL);
+
+  base = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
+  ms = g_date_time_get_microsecond (dt) / 1000;
+  if (g_date_time_get_utc_offset (dt) == 0)
+    offset = g_strdup ("Z");
+  else
+    offset = g_date_time_format (dt, "%:z");
+
+  if (ms != 0)
+    return g_strdup_printf ("%s.%03d%s", base, ms, offset);
+  return g_strconcat (base, offset, NULL);
+}
+
+GDateTime *
+as_parse_datetime (const char *text)
+{
+  GDateTime *dt;
+
+  /* Only the extended calendar form with a time and an explicit offset:
+   * "2026-11-21T14:05:00+01:00", optionally with a fraction of a second. */
+  if (text == NULL || strlen (text) < 20 || strlen (text) > 40 ||
+      text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
+    return NULL;
+  dt = g_date_time_new_from_iso8601 (text, NULL);
+  if (dt == NULL)
+    return NULL;
+
+  /* Keep milliseconds, the precision of the file. */
+  {
+    GDateTime *rounded = g_date_time_add (dt, -(g_date_time_get_microsecond (dt) % 1000));
+    g_date_time_unref (dt);
+    return rounded;
+  }
+}
+
+/* Fields */
+
+gboolean
+as_format_field_from_json (const AsField  *field,
+                           JsonNode       *node,
+                           GValue         *value,
+                           char          **message)
+{
+  switch (field->type)
+    {
+    case AS_FIELD_STRING:
+    case AS_FIELD_TEXT:
+    case AS_FIELD_COLOR:
+      {
+        const char *s;
+
+        if (!is_string (node))
+          {
+            *message = g_strdup_printf (_("expected a string, found %s"), node_type_name (node));
+            return FALSE;
+          }
+        s = json_node_get_string (node);
+        if (field->type == AS_FIELD_STRING && strlen (s) > AS_MAX_LINE)
+          {
+            *message = g_strdup_printf (_("text longer than %d bytes"), AS_MAX_LINE);
+            return FALSE;
+          }
+        if (field->type == AS_FIELD_STRING && has_control_characters (s))
+          {
+            *message = g_strdup (_("a one-line text contains a line break or control character"));
+            return FALSE;
+          }
+        if (field->type == AS_FIELD_COLOR && !valid_color (s))
+          {
+            *message = g_strdup_printf (_("“%s” is not a colour like “#3584e4”"), s);
+            return FALSE;
+          }
+        g_value_init (value, G_TYPE_STRING);
+        g_value_set_string (value, s);
+        return TRUE;
+      }
+
+    case AS_FIELD_DATE:
+    case AS_FIELD_REF:
+      {
+        const char *s = NULL;
+
+        if (JSON_NODE_HOLDS_NULL (node))
+          s = NULL;
+        else if (!is_string (node))
+          {
+            *message = g_strdup_printf (_("expected a string, found %s"), node_type_name (node));
+            return FALSE;
+          }
+        else
+          s = json_node_get_string (node);
+
+        if (s != NULL && field->type == AS_FIELD_DATE && !valid_date (s))
+          {
+            *message = g_strdup_printf (_("“%s” is not a date like “2026-11-21”"), s);
+            return FALSE;
+          }
+        if (s != NULL && field->type == AS_FIELD_REF && !g_uuid_string_is_valid (s))
+          {
+            *message = g_strdup_printf (_("“%s” is not an id"), s);
+            return FALSE;
+          }
+        g_value_init (value, G_TYPE_STRING);
+        g_value_set_string (value, s);
+        return TRUE;
+      }
+
+    case AS_FIELD_INT:
+      {
+        gint64 v;
+
+        if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+          {
+            if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+              *message = g_strdup (_("expected a whole number"));
+            else
+              *message = g_strdup_printf (_("expected a number, found %s"), node_type_name (node));
+            return FALSE;
+          }
+        v = json_node_get_int (node);
+        if (v < field->min || v > field->max)
+          {
+            *message = g_strdup_printf (_("%" G_GINT64_FORMAT " is out of range (%d to %d)"),
+                                        v, field->min, field->max);
+            return FALSE;
+          }
+        g_value_init (value, G_TYPE_INT);
+        g_value_set_int (value, (gint) v);
+        return TRUE;
+      }
+
+    case AS_FIELD_BOOLEAN:
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        {
+          *message = g_strdup_printf (_("expected true or false, found %s"), node_type_name (node));
+          return FALSE;
+        }
+      g_value_init (value, G_TYPE_BOOLEAN);
+      g_value_set_boolean (value, json_node_get_boolean (node));
+      return TRUE;
+
+    case AS_FIELD_ENUM:
+      {
+        gint v;
+
+        if (!is_string (node))
+          {
+            *message = g_strdup_printf (_("expected a string, found %s"), node_type_name (node));
+            return FALSE;
+          }
+        if (!as_enum_from_nick (field->enum_type (), json_node_get_string (node), &v))
+          {
+            g_autoptr(GEnumClass) klass = g_type_class_ref (field->enum_type ());
+            g_autoptr(GString) allowed = g_string_new (NULL);
+
+            for (guint i = 0; i < klass->n_values; i++)
+              g_string_append_printf (allowed, "%s“%s”", i ? ", " : "", klass->values[i].value_nick);
+            *message = g_strdup_printf (_("“%s” is not one of %s"),
+                                        json_node_get_string (node), allowed->str);
+            return FALSE;
+          }
+        g_value_init (value, field->enum_type ());
+        g_value_set_enum (value, v);
+        return TRUE;
+      }
+
+    case AS_FIELD_DATETIME:
+      {
+        g_autoptr(GDateTime) dt = NULL;
+
+        if (JSON_NODE_HOLDS_NULL (node))
+          {
+            g_value_init (value, G_TYPE_DATE_TIME);
+            return TRUE;
+          }
+        if (!is_string (node))
+          {
+            *message = g_strdup_printf (_("expected a string, found %s"), node_type_name (node));
+            return FALSE;
+          }
+        dt = as_parse_datetime (json_node_get_string (node));
+        if (dt == NULL)
+          {
+            *message = g_strdup_printf (_("“%s” is not a date and time like “2026-11-21T14:00:00+01:00”"),
+                                        json_node_get_string (node));
+            return FALSE;
+          }
+        g_value_init (value, G_TYPE_DATE_TIME);
+        g_value_set_boxed (value, dt);
+        return TRUE;
+      }
+
+    case AS_FIELD_REF_LIST:
+      {
+        JsonArray *array;
+        guint n;
+        g_autoptr(GStrvBuilder) builder = NULL;
+        g_auto(GStrv) strv = NULL;
+
+        if (!JSON_NODE_HOLDS_ARRAY (node))
+          {
+            *message = g_strdup_printf (_("expected an array, found %s"), node_type_name (node));
+            return FALSE;
+          }
+        array = json_node_get_array (node);
+        n = json_array_get_length (array);
+        if (n > AS_MAX_MEMBERS)
+          {
+            *message = g_strdup_printf (_("more than %d entries"), AS_MAX_MEMBERS);
+            return FALSE;
+          }
+        builder = g_strv_builder_new ();
+        for (guint i = 0; i < n; i++)
+          {
+            JsonNode *element = json_array_get_element (array, i);
+
+            if (!is_string (element) || !g_uuid_string_is_valid (json_node_get_string (element)))
+              {
+                *message = g_strdup_printf (_("entry %u is not an id"), i);
+                return FALSE;
+              }
+            g_strv_builder_add (builder, json_node_get_string (element));
+          }
+        strv = g_strv_builder_end (builder);
+        g_value_init (value, G_TYPE_STRV);
+        g_value_set_boxed (value, strv);
+        return TRUE;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+JsonNode *
+as_format_field_to_json (AsEntity      *entity,
+                         const AsField *field)
+{
+  gpointer p = as_entity_field_storage (entity, field);
+
+  switch (field->type)
+    {
+    case AS_FIELD_STRING:
+    case AS_FIELD_TEXT:
+    case AS_FIELD_COLOR:
+    case AS_FIELD_DATE:
+    case AS_FIELD_REF:
+      {
+        const char *s = *(char **) p;
+        return s ? json_node_init_string (json_node_alloc (), s) : json_node_init_null (json_node_alloc ());
+      }
+    case AS_FIELD_INT:
+      return json_node_init_int (json_node_alloc (), *(gint *) p);
+    case AS_FIELD_BOOLEAN:
+      return json_node_init_boolean (json_node_alloc (), *(gboolean *) p);
+    case AS_FIELD_ENUM:
+      return json_node_init_string (json_node_alloc (),
+                                    as_enum_to_nick (field->enum_type (), *(gint *) p));
+    case AS_FIELD_DATETIME:
+      {
+        GDateTime *dt = *(GDateTime **) p;
+        g_autofree char *s = NULL;
+
+        if (dt == NULL)
+          return json_node_init_null (json_node_alloc ());
+        s = as_format_datetime (dt);
+        return json_node_init_string (json_node_alloc (), s);
+      }
+    case AS_FIELD_REF_LIST:
+      {
+        char **ids = *(char ***) p;
+        JsonArray *array = json_array_new ();
+
+        for (guint i = 0; ids && ids[i]; i++)
+          json_array_add_string_element (array, ids[i]);
+        return json_node_init_array (json_node_alloc (), array);
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+field_is_unset (AsEntity      *entity,
+                const AsField *field)
+{
+  gpointer p = as_entity_field_storage (entity, field);
+
+  switch (field->type)
+    {
+    case AS_FIELD_DATE:
+    case AS_FIELD_REF:
+      return *(char **) p == NULL;
+    case AS_FIELD_DATETIME:
+      return *(GDateTime **) p == NULL;
+    default:
+      return FALSE;
+    }
+}
+
+/* Writing */
+
+static JsonObject *
+entity_to_object (AsEntity *entity)
+{
+  AsEntityClass *klass = AS_ENTITY_GET_CLASS (entity);
+  JsonObject *object = json_object_new ();
+  JsonObject *extra;
+  guint n_fields, n_lists;
+  const AsField *fields = as_entity_class_get_fields (klass, &n_fields);
+  const AsChildList *lists = as_entity_class_get_lists (klass, &n_lists);
+
+  json_object_set_string_member (object, "id", as_entity_get_id (entity));
+
+  for (guint i = 0; i < n_fields; i++)
+    if (!field_is_unset (entity, &fields[i]))
+      json_object_set_member (object, fields[i].json_name,
+                              as_format_field_to_json (entity, &fields[i]));
+
+  for (guint l = 0; l < n_lists; l++)
+    {
+      GListModel *model = G_LIST_MODEL (as_entity_get_list (entity, &lists[l]));
+      guint n = g_list_model_get_n_items (model);
+      JsonArray *array = json_array_sized_new (n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(AsEntity) child = g_list_model_get_item (model, i);
+          json_array_add_object_element (array, entity_to_object (child));
+        }
+      json_object_set_array_member (object, lists[l].name, array);
+    }
+
+  if ((extra = as_entity_get_extra (entity)) != NULL)
+    {
+      g_autoptr(GList) names = json_object_get_members (extra);
+
+      for (GList *l = names; l; l = l->next)
+        if (!json_object_has_member (object, l->data))
+          json_object_set_member (object, l->data,
+                                  json_node_copy (json_object_get_member (extra, l->data)));
+    }
+
+  return object;
+}
+
+JsonNode *
+as_format_entity_to_json (AsEntity *entity)
+{
+  g_return_val_if_fail (AS_IS_ENTITY (entity), NULL);
+
+  return json_node_init_object (json_node_alloc (), entity_to_object (entity));
+}
+
+GBytes *
+as_format_write (AsSet *set)
+{
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *body;
+  JsonObject *object;
+  JsonObject *version;
+  g_autoptr(GList) names = NULL;
+  gsize length;
+  char *data;
+
+  g_return_val_if_fail (AS_IS_SET (set), NULL);
+
+  /* The format identifier and version come first, so that a person or a
+   * program peeking at the file sees what it is. */
+  object = json_object_new ();
+  json_object_set_string_member (object, "format", AS_FORMAT_ID);
+  version = json_object_new ();
+  json_object_set_int_member (version, "major", AS_FORMAT_MAJOR);
+  json_object_set_int_member (version, "minor", AS_FORMAT_MINOR);
+  json_object_set_object_member (object, "format_version", version);
+
+  body = entity_to_object (AS_ENTITY (set));
+  names = json_object_get_members (body);
+  for (GList *l = names; l; l = l->next)
+    if (!json_object_has_member (object, l->data))
+      json_object_set_member (object, l->data, json_node_copy (json_object_get_member (body, l->data)));
+  json_object_unref (body);
+
+  root = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+
+  data = json_generator_to_data (generator, &length);
+  data = g_realloc (data, length + 2);
+  data[length++] = '\n';
+  data[length] = '\0';
+  return g_bytes_new_take (data, length);
+}
+
+/* Reading */
+
+static AsEntity *read_entity (Reader     *reader,
+                              GType       type,
+                              JsonObject *object,
+                              const char *path);
+
+static void
+read_list (Reader            *reader,
+           AsEntity          *entity,
+           const AsChildList *list,
+           JsonNode          *node,
+           const char        *path)
+{
+  JsonArray *array;
+  guint n;
+  g_autoptr(GPtrArray) children = NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      add_problem (reader->problems, AS_FORMAT_ERROR_INVALID, member_path (path, list->name),
+                   _("expected an array, found %s"), node_type_name (node));
+      return;
+    }
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  if (n > list->max_items)
+    {
+      add_problem (reader->problems, AS_FORMAT_ERROR_TOO_LARGE, member_path (path, list->name),
+                   _("%u entries, more than the %u allowed"), n, list->max_items);
+      return;
+    }
+
+  children = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *base = member_path (path, list->name);
+      g_autofree char *item_path = g_strdup_printf ("%s[%u]", base, i);
+      AsEntity *child;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          add_problem (reader->problems, AS_FORMAT_ERROR_INVALID, g_steal_pointer (&item_path),
+                       _("expected an object, found %s"), node_type_name (element));
+          continue;
+        }
+      child = read_entity (reader, list->item_type (), json_node_get_object (element), item_path);
+      if (child != NULL)
+        g_ptr_array_add (children, child);
+    }
+
+  as_entity_load_children (entity, list, (AsEntity **) children->pdata, children->len);
+}
+
+static gboolean
+is_root_member (const char *name)
+{
+  return strcmp (name, "format") == 0 || strcmp (name, "format_version") == 0;
+}
+
+static AsEntity *
+read_entity (Reader     *reader,
+             GType       type,
+             JsonObject *object,
+             const char *path)
+{
+  g_autoptr(AsEntity) entity = NULL;
+  AsEntityClass *klass;
+  const AsField *fields;
+  const AsChildList *lists;
+  guint n_fields, n_lists, n_known = 0;
+  JsonNode *id_node;
+  gboolean is_root = g_type_is_a (type, AS_TYPE_SET);
+
+  entity = g_object_new (type, NULL);
+  klass = AS_ENTITY_GET_CLASS (entity);
+  fields = as_entity_class_get_fields (klass, &n_fields);
+  lists = as_entity_class_get_lists (klass, &n_lists);
+
+  /* The id */
+  id_node = json_object_get_member (object, "id");
+  if (id_node == NULL)
+    add_problem (reader->problems, AS_FORMAT_ERROR_INVALID, g_strdup (path),
+                 _("the %s has no “id”"), klass->json_kind);
+  else if (!is_string (id_node) || !g_uuid_string_is_valid (json_node_get_string (id_node)))
+    add_problem (reader->problems, AS_FORMAT_ERROR_INVALID, member_path (path, "id"),
+                 _("expected an id (a UUID such as “%s”)"), "0b5e5a3c-7d1e-4f0a-9c61-2f4f0d6a9b12");
+  else
+    {
+      const char *id = json_node_get_string (id_node);
+      const char *first = g_hash_table_lookup (reader->ids, id);
+
+      as_entity_set_id (entity, id);
+      if (first != NULL)
+        add_problem (reader->problems, AS_FORMAT_ERROR_DUPLICATE_ID, member_path (path, "id"),
+                     _("the id %s is already used at %s"), id, first);
+      else
+        g_hash_table_insert (reader->ids, (gpointer) as_entity_get_id (entity), g_strdup (path));
+    }
+  if (id_node != NULL)
+    n_known++;
+
+  /* The fields */
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const AsField *field = &fields[i];
+      JsonNode *node = json_object_get_member (object, field->json_name);
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *message = NULL;
+
+      if (node == NULL)
+        {
+          if (field->flags & AS_FIELD_REQUIRED)
+            add_problem (reader->problems, AS_FORMAT_ERROR_INVALID, g_strdup (path),
+                         _("the required field “%s” is missing"), field->json_name);
+          continue;
+        }
+      n_known++;
+
+      if (!as_format_field_from_json (field, node, &value, &message))
+        {
+          add_problem (reader->problems, AS_FORMAT_ERROR_INVALID,
+                       member_path (path, field->json_name), "%s", message);
+          continue;
+        }
+      if ((field->flags & AS_FIELD_REQUIRED) &&
+          ((G_VALUE_HOLDS_STRING (&value) && field->type != AS_FIELD_TEXT &&
+            (g_value_get_string (&value) == NULL || *g_value_get_string (&value) == '\0')) ||
+           (G_VALUE_HOLDS (&value, G_TYPE_DATE_TIME) && g_value_get_boxed (&value) == NULL)))
+        {
+          add_problem (reader->problems, AS_FORMAT_ERROR_INVALID,
+                       member_path (path, field->json_name), _("must not be empty"));
+          continue;
+        }
+      as_entity_load_field (entity, field, &value);
+    }
+
+  /* The child lists */
+  for (guint l = 0; l < n_lists; l++)
+    {
+      JsonNode *node = json_object_get_member (object, lists[l].name);
+
+      if (node == NULL)
+        continue;
+      n_known++;
+      read_list (reader, entity, &lists[l], node, path);
+    }
+
+  /* What this version does not know is kept to be written back. */
+  if (is_root)
+    {
+      if (json_object_has_member (object, "format"))
+        n_known++;
+      if (json_object_has_member (object, "format_version"))
+        n_known++;
+    }
+  if (json_object_get_size (object) > n_known)
+    {
+      g_autoptr(GList) names = json_object_get_members (object);
+      JsonObject *extra = json_object_new ();
+
+      for (GList *l = names; l; l = l->next)
+        {
+          const char *name = l->data;
+
+          if (strcmp (name, "id") == 0 ||
+              as_entity_find_field (entity, name) != NULL ||
+              as_entity_find_list (entity, name) != NULL ||
+              (is_root && is_root_member (name)))
+            continue;
+          json_object_set_member (extra, name, json_node_copy (json_object_get_member (object, name)));
+        }
+      as_entity_set_extra (entity, extra);
+      json_object_unref (extra);
+    }
+
+  return g_steal_pointer (&entity);
+}
+
+/* Checks that each reference names an entity of the right kind. */
+static void
+check_references (Reader     *reader,
+                  AsEntity   *root,
+                  AsEntity   *entity,
+                  const char *path)
+{
+  AsEntityClass *klass = AS_ENTITY_GET_CLASS (entity);
+  guint n_fields, n_lists;
+  const AsField *fields = as_entity_class_get_fields (klass, &n_fields);
+  const AsChildList *lists = as_entity_class_get_lists (klass, &n_lists);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const AsField *field = &fields[i];
+      gpointer p = as_entity_field_storage (entity, field);
+
+      if (field->type == AS_FIELD_REF && *(char **) p != NULL)
+        {
+          const char *id = *(char **) p;
+          AsEntity *target = as_entity_lookup (root, id);
+
+          if (target == NULL || g_strcmp0 (as_entity_get_kind (target), field->ref_kind) != 0)
+            add_problem (reader->problems, AS_FORMAT_ERROR_DANGLING,
+                         member_path (path, field->json_name),
+                         _("refers to %s %s, which is not in the set"), field->ref_kind, id);
+        }
+      else if (field->type == AS_FIELD_REF_LIST)
+        {
+          char **ids = *(char ***) p;
+
+          for (guint k = 0; ids && ids[k]; k++)
+            {
+              AsEntity *target = as_entity_lookup (root, ids[k]);
+
+              if (target == NULL || g_strcmp0 (as_entity_get_kind (target), field->ref_kind) != 0)
+                {
+                  g_autofree char *base = member_path (path, field->json_name);
+                  add_problem (reader->problems, AS_FORMAT_ERROR_DANGLING,
+                               g_strdup_printf ("%s[%u]", base, k),
+                               _("refers to %s %s, which is not in the set"),
+                               field->ref_kind, ids[k]);
+                }
+            }
+        }
+    }
+
+  for (guint l = 0; l < n_lists; l++)
+    {
+      GListModel *model = G_LIST_MODEL (as_entity_get_list (entity, &lists[l]));
+      guint n = g_list_model_get_n_items (model);
+
+      for (guint i = 0; i < n && reader->problems->len < MAX_PROBLEMS; i++)
+        {
+          g_autoptr(AsEntity) child = g_list_model_get_item (model, i);
+          g_autofree char *base = member_path (path, lists[l].name);
+          g_autofree char *item_path = g_strdup_printf ("%s[%u]", base, i);
+
+          check_references (reader, root, child, item_path);
+        }
+    }
+}
+
+static gboolean
+read_version (JsonObject *root,
+              gint64     *major,
+              gint64     *minor,
+              GPtrArray  *problems)
+{
+  JsonNode *node = json_object_get_member (root, "format_version");
+  JsonObject *version;
+  JsonNode *m, *n;
+
+  if (node == NULL)
+    {
+      add_problem (problems, AS_FORMAT_ERROR_NOT_A_SET, g_strdup ("$"),
+                   _("the file has no “format_version”"));
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      add_problem (problems, AS_FORMAT_ERROR_INVALID, g_strdup ("$.format_version"),
+                   _("expected an object such as {\"major\": 1, \"minor\": 0}"));
+      return FALSE;
+    }
+  version = json_node_get_object (node);
+  m = json_object_get_member (version, "major");
+  n = json_object_get_member (version, "minor");
+  if (m == NULL || !JSON_NODE_HOLDS_VALUE (m) || json_node_get_value_type (m) != G_TYPE_INT64 ||
+      json_node_get_int (m) < 0 || json_node_get_int (m) > G_MAXINT)
+    {
+      add_problem (problems, AS_FORMAT_ERROR_INVALID, g_strdup ("$.format_version.major"),
+                   _("expected a whole number"));
+      return FALSE;
+    }
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_INT64 ||
+      json_node_get_int (n) < 0 || json_node_get_int (n) > G_MAXINT)
+    {
+      add_problem (problems, AS_FORMAT_ERROR_INVALID, g_strdup ("$.format_version.minor"),
+                   _("expected a whole number"));
+      return FALSE;
+    }
+  *major = json_node_get_int (m);
+  *minor = json_node_get_int (n);
+  return TRUE;
+}
+
+/* Migration from format 0 (the draft format of the preview releases) to 1:
+ * members had "color" and a single "sponsor"; meetings had a local "date"
+ * and "time" instead of "start"; actions had a "done" flag instead of a
+ * status. Only the tree in memory changes; the file stays as it was. */
+static void
+rename_member (JsonObject *object,
+               const char *from,
+               const char *to)
+{
+  JsonNode *node = json_object_dup_member (object, from);
+
+  if (node == NULL)
+    return;
+  json_object_remove_member (object, from);
+  if (!json_object_has_member (object, to))
+    json_object_set_member (object, to, node);
+  else
+    json_node_unref (node);
+}
+
+static JsonArray *
+array_member (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static JsonObject *
+object_element (JsonArray *array,
+                guint      i)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static void
+migrate_0_to_1 (JsonObject *root)
+{
+  JsonArray *array;
+
+  if ((array = array_member (root, "members")) != NULL)
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonObject *member = object_element (array, i);
+
+        if (member == NULL)
+          continue;
+        rename_member (member, "color", "colour");
+        rename_member (member, "sponsor", "sponsor_name");
+      }
+
+  if ((array = array_member (root, "meetings")) != NULL)
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonObject *meeting = object_element (array, i);
+        const char *date, *time;
+
+        if (meeting == NULL || json_object_has_member (meeting, "start"))
+          continue;
+        date = json_object_get_string_member_with_default (meeting, "date", NULL);
+        time = json_object_get_string_member_with_default (meeting, "time", "09:00");
+        if (date != NULL && time != NULL)
+          {
+            /* Format 0 kept local times without an offset: they are read in
+             * the time zone of this computer. */
+            g_autofree char *text = g_strdup_printf ("%sT%s:00", date, time);
+            g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+            g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (text, tz);
+
+            if (dt != NULL)
+              {
+                g_autofree char *start = as_format_datetime (dt);
+
+                json_object_set_string_member (meeting, "start", start);
+                json_object_remove_member (meeting, "date");
+                json_object_remove_member (meeting, "time");
+              }
+          }
+      }
+
+  if ((array = array_member (root, "actions")) != NULL)
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonObject *action = object_element (array, i);
+        JsonNode *done;
+
+        if (action == NULL || json_object_has_member (action, "status"))
+          continue;
+        done = json_object_get_member (action, "done");
+        if (done != NULL && JSON_NODE_HOLDS_VALUE (done) &&
+            json_node_get_value_type (done) == G_TYPE_BOOLEAN)
+          {
+            json_object_set_string_member (action, "status",
+                                           json_node_get_boolean (done) ? "done" : "todo");
+            json_object_remove_member (action, "done");
+          }
+      }
+}
+
+static JsonNode *
+parse_checked (GBytes     *bytes,
+               GPtrArray  *problems)
+{
+  static const AsJsonLimits limits = {
+    AS_MAX_DEPTH, AS_MAX_STRING, AS_MAX_MEMBERS, AS_MAX_ARRAY,
+  };
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (length > AS_MAX_FILE_SIZE)
+    {
+      add_problem (problems, AS_FORMAT_ERROR_TOO_LARGE, g_strdup ("$"),
+                   _("the file is larger than %d MB"), AS_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!as_json_scan (data ? data : "", length, &limits, &path, &error))
+    {
+      add_problem (problems, error->code, g_steal_pointer (&path), "%s", error->message);
+      return NULL;
+    }
+
+  /* The scan has made sure that json-glib gets exactly one sane value. */
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &error))
+    {
+      add_problem (problems, AS_FORMAT_ERROR_SYNTAX, g_strdup ("$"), "%s", error->message);
+      return NULL;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      add_problem (problems, AS_FORMAT_ERROR_EMPTY, g_strdup ("$"), _("the file is empty"));
+      return NULL;
+    }
+  return json_parser_steal_root (parser);
+}
+
+static AsSet *
+read_root (JsonNode  *root_node,
+           GPtrArray *problems)
+{
+  JsonObject *root;
+  JsonNode *format;
+  gint64 major = 0, minor = 0;
+  Reader reader = { problems, NULL };
+  g_autoptr(AsEntity) set = NULL;
+  g_autoptr(AsUndoStack) undo = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      add_problem (problems, AS_FORMAT_ERROR_NOT_A_SET, g_strdup ("$"),
+                   _("not an Action Set file: expected an object, found %s"),
+                   node_type_name (root_node));
+      return NULL;
+    }
+  root = json_node_get_object (root_node);
+
+  format = json_object_get_member (root, "format");
+  if (format == NULL || !is_string (format) ||
+      strcmp (json_node_get_string (format), AS_FORMAT_ID) != 0)
+    {
+      add_problem (problems, AS_FORMAT_ERROR_NOT_A_SET, g_strdup ("$.format"),
+                   _("not an Action Set file: “format” must be “%s”"), AS_FORMAT_ID);
+      return NULL;
+    }
+
+  if (!read_version (root, &major, &minor, problems))
+    return NULL;
+
+  if (major > AS_FORMAT_MAJOR)
+    {
+      add_problem (problems, AS_FORMAT_ERROR_NEWER_VERSION, g_strdup ("$.format_version"),
+                   _("the file is in format %" G_GINT64_FORMAT ".%" G_GINT64_FORMAT
+                     ", newer than format %d.%d that this version of Action Set reads; "
+                     "open it with a newer version"),
+                   major, minor, AS_FORMAT_MAJOR, AS_FORMAT_MINOR);
+      return NULL;
+    }
+  if (major < OLDEST_MAJOR)
+    {
+      add_problem (problems, AS_FORMAT_ERROR_NOT_A_SET, g_strdup ("$.format_version"),
+                   _("format %" G_GINT64_FORMAT " is not known"), major);
+      return NULL;
+    }
+  if (major == 0)
+    migrate_0_to_1 (root);
+
+  reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  set = read_entity (&reader, AS_TYPE_SET, root, "$");
+  if (problems->len == 0)
+    {
+      undo = as_undo_stack_new ();
+      as_entity_make_document (set, undo);
+      check_references (&reader, set, set, "$");
+    }
+  g_hash_table_unref (reader.ids);
+
+  if (problems->len > 0)
+    return NULL;
+  return AS_SET (g_steal_pointer (&set));
+}
+
+AsSet *
+as_format_read (GBytes     *bytes,
+                GPtrArray  *problems,
+                GError    **error)
+{
+  g_autoptr(GPtrArray) own = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  AsSet *set = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (problems == NULL)
+    problems = own = g_ptr_array_new_with_free_func ((GDestroyNotify) as_problem_free);
+  else
+    g_return_val_if_fail (problems->len == 0, NULL);
+
+  root = parse_checked (bytes, problems);
+  if (root != NULL)
+    set = read_root (root, problems);
+
+  if (set == NULL)
+    {
+      AsProblem *first;
+
+      g_assert (problems->len > 0);
+      first = g_ptr_array_index (problems, 0);
+      if (problems->len > 1)
+        g_set_error (error, AS_FORMAT_ERROR, first->code,
+                     /* Translators: a JSON path, a problem, then how many more there are */
+                     g_dngettext (GETTEXT_PACKAGE, "%s: %s (and %u more problem)",
+                                  "%s: %s (and %u more problems)", problems->len - 1),
+                     first->path, first->message, problems->len - 1);
+      else
+        g_set_error (error, AS_FORMAT_ERROR, first->code, "%s: %s", first->path, first->message);
+    }
+  return set;
+}
+
+gboolean
+as_format_peek_version (GBytes *bytes,
+                        guint  *major,
+                        guint  *minor)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) as_problem_free);
+  g_autoptr(JsonNode) root = parse_checked (bytes, problems);
+  gint64 ma, mi;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      !read_version (json_node_get_object (root), &ma, &mi, problems))
+    return FALSE;
+  *major = ma;
+  *minor = mi;
+  return TRUE;
+}
+
+AsEntity *
+as_format_entity_from_json (GType       type,
+                            JsonNode   *node,
+                            const char *path,
+                            GPtrArray  *problems)
+{
+  Reader reader = { problems, NULL };
+  AsEntity *entity;
+
+  g_return_val_if_fail (g_type_is_a (type, AS_TYPE_ENTITY), NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      add_problem (problems, AS_FORMAT_ERROR_INVALID, g_strdup (path),
+                   _("expected an object, found %s"), node ? node_type_name (node) : _("nothing"));
+      return NULL;
+    }
+
+  reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  entity = read_entity (&reader, type, json_node_get_object (node), path);
+  g_hash_table_unref (reader.ids);
+
+  if (problems->len > 0)
+    g_clear_object (&entity);
+  return entity;
+}
