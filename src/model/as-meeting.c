@@ -19,6 +19,9 @@ struct _AsMeeting
   char *place;
   char **attendees;
   int state;
+  char *current_step;
+  char *speaker;
+  gboolean paused;
   GListStore *rounds;
   GListStore *timer_events;
   GListStore *turns;
@@ -34,6 +37,9 @@ static const AsField fields[] = {
   AS_FIELD_STR ("place", "place", AsMeeting, place, 0),
   AS_FIELD_REFS ("attendees", "attendees", AsMeeting, attendees, 0, "member"),
   AS_FIELD_ENUMV ("state", "state", AsMeeting, state, 0, as_meeting_state_get_type, AS_MEETING_PLANNED),
+  AS_FIELD_REFERENCE ("current-step", "current_step", AsMeeting, current_step, 0, "step"),
+  AS_FIELD_REFERENCE ("speaker", "speaker", AsMeeting, speaker, 0, "member"),
+  AS_FIELD_BOOL ("paused", "paused", AsMeeting, paused, 0, FALSE),
 };
 
 static const AsChildList lists[] = {
@@ -50,6 +56,9 @@ enum {
   FIELD_PLACE,
   FIELD_ATTENDEES,
   FIELD_STATE,
+  FIELD_CURRENT_STEP,
+  FIELD_SPEAKER,
+  FIELD_PAUSED,
 };
 
 enum {
@@ -217,4 +226,49 @@ const AsChildList *
 as_meeting_list_reflections (void)
 {
   return &lists[LIST_REFLECTIONS];
+}
+
+const char *
+as_meeting_get_current_step (AsMeeting *self)
+{
+  g_return_val_if_fail (AS_IS_MEETING (self), NULL);
+  return self->current_step;
+}
+
+void
+as_meeting_set_current_step (AsMeeting *self,
+                             const char *current_step)
+{
+  g_return_if_fail (AS_IS_MEETING (self));
+  g_object_set (self, fields[FIELD_CURRENT_STEP].name, current_step, NULL);
+}
+
+const char *
+as_meeting_get_speaker (AsMeeting *self)
+{
+  g_return_val_if_fail (AS_IS_MEETING (self), NULL);
+  return self->speaker;
+}
+
+void
+as_meeting_set_speaker (AsMeeting *self,
+                        const char *speaker)
+{
+  g_return_if_fail (AS_IS_MEETING (self));
+  g_object_set (self, fields[FIELD_SPEAKER].name, speaker, NULL);
+}
+
+gboolean
+as_meeting_get_paused (AsMeeting *self)
+{
+  g_return_val_if_fail (AS_IS_MEETING (self), 0);
+  return self->paused;
+}
+
+void
+as_meeting_set_paused (AsMeeting *self,
+                       gboolean paused)
+{
+  g_return_if_fail (AS_IS_MEETING (self));
+  g_object_set (self, fields[FIELD_PAUSED].name, paused, NULL);
 }

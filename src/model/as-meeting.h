@@ -31,4 +31,11 @@ const AsChildList  *as_meeting_list_questions    (void);
 GListModel         *as_meeting_get_reflections   (AsMeeting *self);
 const AsChildList  *as_meeting_list_reflections  (void);
 
+const char *as_meeting_get_current_step (AsMeeting *self);
+void as_meeting_set_current_step (AsMeeting *self, const char *current_step);
+const char *as_meeting_get_speaker (AsMeeting *self);
+void as_meeting_set_speaker (AsMeeting *self, const char *speaker);
+gboolean as_meeting_get_paused (AsMeeting *self);
+void as_meeting_set_paused (AsMeeting *self, gboolean paused);
+
 G_END_DECLS

@@ -11,6 +11,8 @@ struct _AsStep
 
   int kind;
   int budget_minutes;
+  int elapsed_ms;
+  GDateTime *running_since;
 };
 
 G_DEFINE_FINAL_TYPE (AsStep, as_step, AS_TYPE_ENTITY)
@@ -18,11 +20,15 @@ G_DEFINE_FINAL_TYPE (AsStep, as_step, AS_TYPE_ENTITY)
 static const AsField fields[] = {
   AS_FIELD_ENUMV ("kind", "kind", AsStep, kind, AS_FIELD_REQUIRED, as_step_kind_get_type, AS_STEP_REPORT_BACK),
   AS_FIELD_NUM ("budget-minutes", "budget_minutes", AsStep, budget_minutes, 0, 0, 1440, 5),
+  AS_FIELD_NUM ("elapsed-ms", "elapsed_ms", AsStep, elapsed_ms, 0, 0, 86400000, 0),
+  AS_FIELD_TIME ("running-since", "running_since", AsStep, running_since, 0),
 };
 
 enum {
   FIELD_KIND,
   FIELD_BUDGET_MINUTES,
+  FIELD_ELAPSED_MS,
+  FIELD_RUNNING_SINCE,
 };
 
 static void
@@ -72,4 +78,34 @@ as_step_set_budget_minutes (AsStep *self,
 {
   g_return_if_fail (AS_IS_STEP (self));
   g_object_set (self, fields[FIELD_BUDGET_MINUTES].name, budget_minutes, NULL);
+}
+
+int
+as_step_get_elapsed_ms (AsStep *self)
+{
+  g_return_val_if_fail (AS_IS_STEP (self), 0);
+  return self->elapsed_ms;
+}
+
+void
+as_step_set_elapsed_ms (AsStep *self,
+                        int elapsed_ms)
+{
+  g_return_if_fail (AS_IS_STEP (self));
+  g_object_set (self, fields[FIELD_ELAPSED_MS].name, elapsed_ms, NULL);
+}
+
+GDateTime *
+as_step_get_running_since (AsStep *self)
+{
+  g_return_val_if_fail (AS_IS_STEP (self), NULL);
+  return self->running_since;
+}
+
+void
+as_step_set_running_since (AsStep *self,
+                           GDateTime *running_since)
+{
+  g_return_if_fail (AS_IS_STEP (self));
+  g_object_set (self, fields[FIELD_RUNNING_SINCE].name, running_since, NULL);
 }

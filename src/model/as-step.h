@@ -15,4 +15,9 @@ void       as_step_set_kind           (AsStep *self, AsStepKind kind);
 int        as_step_get_budget_minutes (AsStep *self);
 void       as_step_set_budget_minutes (AsStep *self, int budget_minutes);
 
+int as_step_get_elapsed_ms (AsStep *self);
+void as_step_set_elapsed_ms (AsStep *self, int elapsed_ms);
+GDateTime *as_step_get_running_since (AsStep *self);
+void as_step_set_running_since (AsStep *self, GDateTime *running_since);
+
 G_END_DECLS
