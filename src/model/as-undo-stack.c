@@ -282,7 +282,6 @@ as_undo_stack_record (AsUndoStack  *self,
       /* Keep the first old value, take the new one. */
       r = g_ptr_array_index (top->records, 0);
       g_value_unset (&r->new_value);
-      g_value_init (&r->new_value, G_VALUE_TYPE (old_value));
       as_entity_get_field_value (r->target, r->field, &r->new_value);
       top->time = g_get_monotonic_time ();
       RESTORE_STATE (self);
