@@ -378,7 +378,18 @@ static void
 as_entity_dispose (GObject *object)
 {
   AsEntity *self = AS_ENTITY (object);
+  AsEntityPrivate *priv = as_entity_get_instance_private (self);
   AsEntityClass *klass = AS_ENTITY_GET_CLASS (self);
+
+  if (priv->doc != NULL)
+    {
+      /* The history points at the root without holding it: empty it before
+       * the root goes, also when someone else keeps the stack. The index
+       * only borrows the entities it finds. */
+      if (priv->doc->undo != NULL)
+        as_undo_stack_clear (priv->doc->undo);
+      g_hash_table_remove_all (priv->doc->index);
+    }
 
   for (guint l = 0; l < klass->n_lists; l++)
     {

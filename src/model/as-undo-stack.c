@@ -13,7 +13,8 @@
 typedef struct
 {
   AsEditKind         kind;
-  AsEntity          *target;     /* owned */
+  AsEntity          *target;     /* owned, unless it is the document root */
+  gboolean           owns_target;
   const AsField     *field;
   const AsChildList *list;
   guint              position;
@@ -66,7 +67,8 @@ static GParamSpec *properties[N_PROPS];
 static void
 record_free (Record *r)
 {
-  g_clear_object (&r->target);
+  if (r->owns_target)
+    g_clear_object (&r->target);
   g_clear_object (&r->child);
   if (G_IS_VALUE (&r->old_value))
     g_value_unset (&r->old_value);
@@ -290,7 +292,12 @@ as_undo_stack_record (AsUndoStack  *self,
 
   r = g_new0 (Record, 1);
   r->kind = edit->kind;
-  r->target = g_object_ref (edit->target);
+  /* The root owns this stack, so a reference to it would be a cycle that
+   * keeps the whole document alive; the root clears the stack when it goes.
+   * Every other target is kept alive by the tree or by the record that took
+   * it out of the tree, but a reference keeps that simple to trust. */
+  r->owns_target = !as_entity_is_document (edit->target);
+  r->target = r->owns_target ? g_object_ref (edit->target) : edit->target;
   r->field = edit->field;
   r->list = edit->list;
   r->position = edit->position;
