@@ -309,6 +309,20 @@ find_document (AsEntity *self)
   return rp->doc;
 }
 
+/* Whether list is one of the lists of self's class. A list of another class
+ * has an offset that means nothing in self. */
+static gboolean
+has_list (AsEntity          *self,
+          const AsChildList *list)
+{
+  AsEntityClass *klass = AS_ENTITY_GET_CLASS (self);
+
+  for (guint i = 0; i < klass->n_lists; i++)
+    if (&klass->lists[i] == list)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 index_subtree (AsDocument *doc,
                AsEntity   *entity,
@@ -674,6 +688,7 @@ as_entity_get_list (AsEntity          *self,
                     const AsChildList *list)
 {
   g_return_val_if_fail (AS_IS_ENTITY (self), NULL);
+  g_return_val_if_fail (has_list (self, list), NULL);
 
   return *(GListStore **) STORAGE (self, list);
 }
@@ -753,6 +768,7 @@ as_entity_insert_child (AsEntity          *self,
 
   g_return_if_fail (AS_IS_ENTITY (self));
   g_return_if_fail (AS_IS_ENTITY (child));
+  g_return_if_fail (has_list (self, list));
   g_return_if_fail (g_type_is_a (G_OBJECT_TYPE (child), list->item_type ()));
 
   cp = as_entity_get_instance_private (child);
@@ -794,6 +810,7 @@ as_entity_remove_child (AsEntity          *self,
   AsEdit edit = { 0 };
 
   g_return_if_fail (AS_IS_ENTITY (self));
+  g_return_if_fail (has_list (self, list));
 
   store = as_entity_get_list (self, list);
   g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (store)));
@@ -821,6 +838,9 @@ as_entity_remove_child_item (AsEntity          *self,
 {
   guint position;
 
+  g_return_val_if_fail (AS_IS_ENTITY (self), FALSE);
+  g_return_val_if_fail (has_list (self, list), FALSE);
+
   if (!g_list_store_find (as_entity_get_list (self, list), child, &position))
     return FALSE;
   as_entity_remove_child (self, list, position);
@@ -839,6 +859,7 @@ as_entity_move_child (AsEntity          *self,
   AsEdit edit = { 0 };
 
   g_return_if_fail (AS_IS_ENTITY (self));
+  g_return_if_fail (has_list (self, list));
 
   store = as_entity_get_list (self, list);
   n = g_list_model_get_n_items (G_LIST_MODEL (store));
