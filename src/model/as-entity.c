@@ -818,10 +818,12 @@ as_entity_remove_child (AsEntity          *self,
   child = g_list_model_get_item (G_LIST_MODEL (store), position);
   cp = as_entity_get_instance_private (child);
 
+  /* Out of the tree before the list announces it, as insertion puts the
+   * child in the tree before. */
   if ((doc = find_document (self)) != NULL)
     index_subtree (doc, child, FALSE);
-  g_list_store_remove (store, position);
   cp->parent = NULL;
+  g_list_store_remove (store, position);
 
   edit.kind = AS_EDIT_REMOVE;
   edit.target = self;
@@ -856,6 +858,9 @@ as_entity_move_child (AsEntity          *self,
   g_autoptr(AsEntity) child = NULL;
   GListStore *store;
   guint n;
+  guint first;
+  guint span;
+  gpointer *items;
   AsEdit edit = { 0 };
 
   g_return_if_fail (AS_IS_ENTITY (self));
@@ -868,9 +873,24 @@ as_entity_move_child (AsEntity          *self,
   if (from == to)
     return;
 
-  child = g_list_model_get_item (G_LIST_MODEL (store), from);
-  g_list_store_remove (store, from);
-  g_list_store_insert (store, to, child);
+  /* Rotate the range between the two places in one splice: the list never
+   * goes without the child, and a selection can follow it to its new place,
+   * which a removal followed by an insertion would lose. */
+  first = MIN (from, to);
+  span = MAX (from, to) - first + 1;
+  items = g_new (gpointer, span);
+  for (guint i = 0; i < span; i++)
+    items[i] = g_list_model_get_item (G_LIST_MODEL (store), first + i);
+  child = g_object_ref (items[from - first]);
+  if (from < to)
+    memmove (items, items + 1, (span - 1) * sizeof (gpointer));
+  else
+    memmove (items + 1, items, (span - 1) * sizeof (gpointer));
+  items[to - first] = child;
+  g_list_store_splice (store, first, span, items, span);
+  for (guint i = 0; i < span; i++)
+    g_object_unref (items[i]);
+  g_free (items);
 
   edit.kind = AS_EDIT_MOVE;
   edit.target = self;
