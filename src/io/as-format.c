@@ -890,6 +890,18 @@ object_element (JsonArray *array,
   return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
+/* The value of a string member, or NULL when it is missing or not a string
+ * (json_object_get_string_member_with_default warns when it is an object or
+ * an array, which a hostile file can make it). */
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && is_string (node) ? json_node_get_string (node) : NULL;
+}
+
 static void
 migrate_0_to_1 (JsonObject *root)
 {
@@ -914,8 +926,8 @@ migrate_0_to_1 (JsonObject *root)
 
         if (meeting == NULL || json_object_has_member (meeting, "start"))
           continue;
-        date = json_object_get_string_member_with_default (meeting, "date", NULL);
-        time = json_object_get_string_member_with_default (meeting, "time", "09:00");
+        date = string_member (meeting, "date");
+        time = json_object_has_member (meeting, "time") ? string_member (meeting, "time") : "09:00";
         if (date != NULL && time != NULL)
           {
             /* Format 0 kept local times without an offset: they are read in
