@@ -6,13 +6,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "as-action.h"
+#include "as-meeting-plan.h"
 #include "as-meeting.h"
 #include "as-member.h"
-#include "as-set.h"
-#include "as-undo-stack.h"
-#include "as-step.h"
 #include "as-round.h"
-#include "as-member.h"
+#include "as-set.h"
+#include "as-step.h"
+#include "as-undo-stack.h"
 
 struct _AsSet
 {
@@ -391,53 +391,5 @@ AsMeeting *
 as_set_add_meeting (AsSet     *self,
                     GDateTime *start)
 {
-  g_autoptr(AsMeeting) meeting = NULL;
-  g_autoptr(GStrvBuilder) attendees = g_strv_builder_new ();
-  g_auto(GStrv) ids = NULL;
-  int total = 0;
-
-  g_return_val_if_fail (AS_IS_SET (self), NULL);
-  g_return_val_if_fail (start != NULL, NULL);
-
-  meeting = as_meeting_new ();
-  as_meeting_set_start (meeting, start);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->members)); i++)
-    {
-      g_autoptr(AsMember) member = g_list_model_get_item (G_LIST_MODEL (self->members), i);
-      g_autoptr(AsRound) round = NULL;
-      int minutes = 0;
-
-      if (!as_member_get_active (member))
-        continue;
-      g_strv_builder_add (attendees, as_entity_get_id (AS_ENTITY (member)));
-
-      round = as_round_new ();
-      as_round_set_presenter (round, as_entity_get_id (AS_ENTITY (member)));
-      for (AsStepKind k = AS_STEP_REPORT_BACK; k <= AS_STEP_COMMIT; k++)
-        {
-          g_autoptr(AsStep) step = as_step_new ();
-
-          as_step_set_kind (step, k);
-          as_step_set_budget_minutes (step, as_set_get_step_default (self, k));
-          minutes += as_set_get_step_default (self, k);
-          as_entity_append_child (AS_ENTITY (round), as_round_list_steps (), AS_ENTITY (step));
-        }
-      as_round_set_planned_minutes (round, minutes);
-      total += minutes;
-      as_entity_append_child (AS_ENTITY (meeting), as_meeting_list_rounds (), AS_ENTITY (round));
-    }
-
-  ids = g_strv_builder_end (attendees);
-  as_meeting_set_attendees (meeting, (const char * const *) ids);
-  {
-    g_autoptr(GDateTime) end = g_date_time_add_minutes (start, MAX (total, 60));
-    as_meeting_set_end (meeting, end);
-  }
-
-  as_set_begin_edit (self, _("New meeting"));
-  as_entity_append_child (AS_ENTITY (self), as_set_list_meetings (), AS_ENTITY (meeting));
-  as_set_end_edit (self);
-
-  return meeting;
+  return as_set_plan_meeting (self, start, NULL);
 }

@@ -55,7 +55,8 @@ void               as_set_begin_edit            (AsSet *self, const char *label)
 void               as_set_end_edit              (AsSet *self);
 
 /* Adds a planned meeting starting at start: the active members attend, each
- * presents one round with the set's default step budgets. */
+ * presents one round with the set's default step budgets, those who
+ * presented least recently first (as_set_plan_meeting with no end). */
 AsMeeting         *as_set_add_meeting           (AsSet *self, GDateTime *start);
 
 G_END_DECLS
