@@ -14,6 +14,13 @@ G_BEGIN_DECLS
  * On failure it sets error (domain AS_FORMAT_ERROR, see as-format.h) to a
  * message without a path, and *path to the JSON path where the problem is,
  * such as "$.meetings[3].questions[10].text" ("$" for the root).
+ *
+ * limits may be NULL for the AS_MAX_* limits of as-format.h; path and error
+ * may be NULL. A syntax or encoding message starts with the line and column
+ * ("line 3, column 12: expected “,” or “}”"). The scan allocates nothing
+ * per value: memory is bounded by the depth and the members per object.
+ * Besides the limits, it refuses what json-glib would misread: "\u0000"
+ * in a string (a C string would end there), lone surrogates, a BOM.
  */
 typedef struct {
   guint max_depth;
