@@ -686,6 +686,82 @@ test_edited (void)
 }
 
 static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+static void
+test_load_field (void)
+{
+  g_autoptr(AsMember) member = as_member_new ();
+  g_autoptr(AsSet) set = as_set_new_document ();
+  g_autoptr(GArray) edits = watch_edits (AS_ENTITY (set));
+  const AsField *field = as_entity_find_field (AS_ENTITY (member), "name");
+  g_auto(GValue) value = G_VALUE_INIT;
+  guint notifies = 0;
+
+  g_signal_connect (member, "notify", G_CALLBACK (count_notify), &notifies);
+  g_value_init (&value, G_TYPE_STRING);
+
+  /* A loader stores values silently. */
+  g_value_set_string (&value, "Loaded <name>");
+  as_entity_load_field (AS_ENTITY (member), field, &value);
+  g_assert_cmpuint (notifies, ==, 0);
+  g_assert_cmpstr (as_member_get_name (member), ==, "Loaded <name>");
+
+  /* Not inside a document, where every change must be recorded. */
+  as_entity_append_child (AS_ENTITY (set), as_set_list_members (), AS_ENTITY (member));
+  g_assert_cmpuint (edits->len, ==, 1);
+  g_value_set_string (&value, "Sneaked in");
+  g_test_expect_message ("as-entity", G_LOG_LEVEL_CRITICAL, "*find_document*");
+  as_entity_load_field (AS_ENTITY (member), field, &value);
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (as_member_get_name (member), ==, "Loaded <name>");
+  g_assert_cmpuint (edits->len, ==, 1);
+  g_assert_cmpuint (notifies, ==, 0);
+  g_signal_handlers_disconnect_by_data (member, &notifies);
+}
+
+static void
+test_load_children (void)
+{
+  g_autoptr(AsRound) round = as_round_new ();
+  g_autoptr(AsStep) a = as_step_new ();
+  g_autoptr(AsStep) b = as_step_new ();
+  g_autoptr(AsStep) c = as_step_new ();
+  g_autoptr(AsMember) wrong = as_member_new ();
+  AsEntity *children[] = { AS_ENTITY (a), AS_ENTITY (b) };
+  AsEntity *mixed[] = { AS_ENTITY (c), AS_ENTITY (wrong) };
+  GListModel *steps = as_round_get_steps (round);
+
+  as_entity_load_children (AS_ENTITY (round), as_round_list_steps (), children, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 2);
+  g_assert_true (as_entity_get_parent (AS_ENTITY (a)) == AS_ENTITY (round));
+  g_assert_true (as_entity_get_parent (AS_ENTITY (b)) == AS_ENTITY (round));
+  {
+    g_autoptr(AsStep) second = g_list_model_get_item (steps, 1);
+    g_assert_true (second == b);
+  }
+
+  /* A batch with one wrong child is refused whole: no child is half in. */
+  g_test_expect_message ("as-entity", G_LOG_LEVEL_CRITICAL, "*g_type_is_a*");
+  as_entity_load_children (AS_ENTITY (round), as_round_list_steps (), mixed, 2);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 2);
+  g_assert_null (as_entity_get_parent (AS_ENTITY (c)));
+  g_assert_null (as_entity_get_parent (AS_ENTITY (wrong)));
+
+  /* Children that have a parent already. */
+  g_test_expect_message ("as-entity", G_LOG_LEVEL_CRITICAL, "*parent == NULL*");
+  as_entity_load_children (AS_ENTITY (round), as_round_list_steps (), children, 2);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 2);
+}
+
+static void
 test_finalize_each_class (void)
 {
   g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
@@ -877,6 +953,8 @@ main (int   argc,
   g_test_add_func ("/entity/document/index", test_document_index);
   g_test_add_func ("/entity/document/make", test_make_document_indexes_tree);
   g_test_add_func ("/entity/document/edited", test_edited);
+  g_test_add_func ("/entity/load/field", test_load_field);
+  g_test_add_func ("/entity/load/children", test_load_children);
   g_test_add_func ("/entity/finalize/each-class", test_finalize_each_class);
   g_test_add_func ("/entity/finalize/document-tree", test_finalize_document_tree);
   g_test_add_func ("/entity/finalize/child-outlives-parent", test_child_outlives_parent);

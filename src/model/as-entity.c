@@ -742,13 +742,25 @@ as_entity_load_children (AsEntity          *self,
 
   g_return_if_fail (AS_IS_ENTITY (self));
   g_return_if_fail (find_document (self) == NULL);
+  g_return_if_fail (has_list (self, list));
+
+  /* Check the whole batch before touching anything: a refused batch leaves
+   * no child with a parent it is not listed in, and no half-filled store. */
+  for (guint i = 0; i < n_children; i++)
+    {
+      AsEntityPrivate *cp;
+
+      g_return_if_fail (AS_IS_ENTITY (children[i]));
+      g_return_if_fail (g_type_is_a (G_OBJECT_TYPE (children[i]), list->item_type ()));
+      cp = as_entity_get_instance_private (children[i]);
+      g_return_if_fail (cp->parent == NULL && cp->doc == NULL);
+    }
 
   store = as_entity_get_list (self, list);
   for (guint i = 0; i < n_children; i++)
     {
       AsEntityPrivate *cp = as_entity_get_instance_private (children[i]);
 
-      g_return_if_fail (cp->parent == NULL && cp->doc == NULL);
       cp->parent = self;
     }
   g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
