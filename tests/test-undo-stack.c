@@ -681,6 +681,37 @@ test_max_steps_keeps_clean (void)
 }
 
 static void
+test_dropped_steps_free_entities (void)
+{
+  g_autoptr(AsSet) set = as_set_new_document ();
+  AsUndoStack *undo = as_set_get_undo_stack (set);
+  AsMember *removed = add_member (set, "Ada");
+  AsMember *undone = NULL;
+
+  /* Only the history holds a removed member. */
+  g_object_add_weak_pointer (G_OBJECT (removed), (gpointer *) &removed);
+  as_entity_remove_child (AS_ENTITY (set), as_set_list_members (), 0);
+  g_assert_nonnull (removed);
+
+  /* Only the redo side holds an undone insertion; a new edit drops it. */
+  undone = add_member (set, "Brook");
+  g_object_add_weak_pointer (G_OBJECT (undone), (gpointer *) &undone);
+  g_assert_true (as_undo_stack_undo (undo));
+  g_assert_nonnull (undone);
+  as_set_set_name (set, "Tue");
+  g_assert_null (undone);
+
+  /* The removal falls off the bottom of the stack, and the member with it. */
+  for (int i = 1; i <= KEPT_STEPS; i++)
+    {
+      as_set_set_warning_seconds (set, i);
+      as_undo_stack_seal (undo);
+    }
+  g_assert_null (removed);
+  g_assert_cmpuint (as_undo_stack_get_depth (undo), ==, KEPT_STEPS);
+}
+
+static void
 test_suspend (void)
 {
   g_autoptr(AsSet) set = as_set_new_document ();
@@ -857,6 +888,7 @@ main (int   argc,
   g_test_add_func ("/undo-stack/save-inside-redo", test_save_inside_redo);
   g_test_add_func ("/undo-stack/max-steps", test_max_steps);
   g_test_add_func ("/undo-stack/max-steps-keeps-clean", test_max_steps_keeps_clean);
+  g_test_add_func ("/undo-stack/dropped-steps-free-entities", test_dropped_steps_free_entities);
   g_test_add_func ("/undo-stack/suspend", test_suspend);
   g_test_add_func ("/undo-stack/clear", test_clear);
   g_test_add_func ("/undo-stack/announces", test_undo_announces);
