@@ -182,6 +182,32 @@ assert_refused (const char    *text,
 /* Tests */
 
 static void
+test_hostile_value_in_message (void)
+{
+  g_autoptr(GString) value = g_string_new ("\"\\u001b[2J");
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AsSet) set = NULL;
+
+  /* A colour of 100,000 characters starting with a terminal escape: the
+   * message quotes a short, escaped excerpt of it. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (value, 'x');
+  g_string_append_c (value, '"');
+  text = base_with ("members.0", "colour", value->str);
+  bytes = g_bytes_new (text, strlen (text));
+  set = as_format_read (bytes, NULL, &error);
+  g_assert_null (set);
+  g_assert_error (error, AS_FORMAT_ERROR, AS_FORMAT_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "$.members[0].colour: "));
+  g_assert_null (strchr (error->message, '\x1b'));
+  g_assert_nonnull (strstr (error->message, "\\u001b[2J"));
+  g_assert_nonnull (strstr (error->message, "…"));
+  g_assert_cmpuint (strlen (error->message), <, 200);
+}
+
+static void
 test_base_is_valid (void)
 {
   g_autoptr(GBytes) bytes = g_bytes_new_static (base_set, strlen (base_set));
@@ -646,6 +672,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/format-hostile/base-is-valid", test_base_is_valid);
+  g_test_add_func ("/format-hostile/hostile-value-in-message", test_hostile_value_in_message);
   g_test_add_func ("/format-hostile/empty-file", test_empty_file);
   g_test_add_func ("/format-hostile/whitespace-only", test_whitespace_only);
   g_test_add_func ("/format-hostile/several-values", test_several_values);

@@ -155,6 +155,32 @@ has_control_characters (const char *s)
   return FALSE;
 }
 
+/* A value from the file, fit to quote in a message: at most 40 characters,
+ * with control characters escaped, so that a hostile file cannot flood or
+ * drive the terminal or the window that shows the message. */
+static char *
+excerpt (const char *s)
+{
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == 40)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Dates and times */
 
 char *
@@ -234,7 +260,10 @@ as_format_field_from_json (const AsField  *field,
           }
         if (field->type == AS_FIELD_COLOR && !valid_color (s))
           {
-            *message = g_strdup_printf (_("“%s” is not a colour like “#3584e4”"), s);
+            {
+              g_autofree char *shown = excerpt (s);
+              *message = g_strdup_printf (_("“%s” is not a colour like “#3584e4”"), shown);
+            }
             return FALSE;
           }
         g_value_init (value, G_TYPE_STRING);
@@ -259,12 +288,18 @@ as_format_field_from_json (const AsField  *field,
 
         if (s != NULL && field->type == AS_FIELD_DATE && !valid_date (s))
           {
-            *message = g_strdup_printf (_("“%s” is not a date like “2026-11-21”"), s);
+            {
+              g_autofree char *shown = excerpt (s);
+              *message = g_strdup_printf (_("“%s” is not a date like “2026-11-21”"), shown);
+            }
             return FALSE;
           }
         if (s != NULL && field->type == AS_FIELD_REF && !g_uuid_string_is_valid (s))
           {
-            *message = g_strdup_printf (_("“%s” is not an id"), s);
+            {
+              g_autofree char *shown = excerpt (s);
+              *message = g_strdup_printf (_("“%s” is not an id"), shown);
+            }
             return FALSE;
           }
         g_value_init (value, G_TYPE_STRING);
@@ -322,8 +357,9 @@ as_format_field_from_json (const AsField  *field,
 
             for (guint i = 0; i < klass->n_values; i++)
               g_string_append_printf (allowed, "%s“%s”", i ? ", " : "", klass->values[i].value_nick);
-            *message = g_strdup_printf (_("“%s” is not one of %s"),
-                                        json_node_get_string (node), allowed->str);
+            g_autofree char *shown = excerpt (json_node_get_string (node));
+
+            *message = g_strdup_printf (_("“%s” is not one of %s"), shown, allowed->str);
             return FALSE;
           }
         g_value_init (value, field->enum_type ());
@@ -348,8 +384,10 @@ as_format_field_from_json (const AsField  *field,
         dt = as_parse_datetime (json_node_get_string (node));
         if (dt == NULL)
           {
+            g_autofree char *shown = excerpt (json_node_get_string (node));
+
             *message = g_strdup_printf (_("“%s” is not a date and time like “2026-11-21T14:00:00+01:00”"),
-                                        json_node_get_string (node));
+                                        shown);
             return FALSE;
           }
         g_value_init (value, G_TYPE_DATE_TIME);
