@@ -293,7 +293,8 @@ test_long_line_shortened (Fixture       *f,
   g_assert_cmpint (check_one (f, path), ==, 1);
   g_assert_cmpuint (count_lines (f->out->str), ==, 1);
   g_assert_cmpuint (f->out->len, <, 2100);
-  g_assert_true (g_str_has_suffix (f->out->str, "…\n"));
+  /* The value is quoted as a short excerpt, marked as cut. */
+  g_assert_nonnull (strstr (f->out->str, "…"));
 }
 
 static void
