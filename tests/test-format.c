@@ -757,6 +757,10 @@ test_fields_datetimes (void)
     "2026-11-21T14:05:00-05:30",
     "2026-11-21T14:05:07.042-05:30",
     "2026-11-21T14:05:00+05:45",
+    /* Years before 1000 keep their four digits, or the file would not load
+     * again. */
+    "0999-01-01T10:00:00Z",
+    "0099-06-01T10:00:00.500+01:00",
   };
   static const struct {
     const char *text;

@@ -192,7 +192,9 @@ as_format_datetime (GDateTime *dt)
 
   g_return_val_if_fail (dt != NULL, NULL);
 
-  base = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
+  /* The year always in four digits: %Y writes 999 for the year 999, which
+   * as_parse_datetime (and ISO 8601) would not take back. */
+  base = g_date_time_format (dt, "-%m-%dT%H:%M:%S");
   ms = g_date_time_get_microsecond (dt) / 1000;
   if (g_date_time_get_utc_offset (dt) == 0)
     offset = g_strdup ("Z");
@@ -200,8 +202,8 @@ as_format_datetime (GDateTime *dt)
     offset = g_date_time_format (dt, "%:z");
 
   if (ms != 0)
-    return g_strdup_printf ("%s.%03d%s", base, ms, offset);
-  return g_strconcat (base, offset, NULL);
+    return g_strdup_printf ("%04d%s.%03d%s", g_date_time_get_year (dt), base, ms, offset);
+  return g_strdup_printf ("%04d%s%s", g_date_time_get_year (dt), base, offset);
 }
 
 GDateTime *
