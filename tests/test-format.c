@@ -824,6 +824,42 @@ test_fields_datetimes (void)
     }
 }
 
+/* Dates are YYYY-MM-DD, digits only, and a real day. */
+static void
+test_fields_dates (void)
+{
+  static const char * const accepted[] = { "2026-11-21", "2028-02-29", "0999-01-01" };
+  static const char * const refused[] = {
+    "2026-+1-01", "2026- 1-01", "+026-01-01", "2026-01-0x", "2027-02-29", "2026-13-01",
+    "2026-00-10", "2026-1-01", "2026-01-01T00:00:00Z", "",
+  };
+  const AsField *due;
+  g_autoptr(AsAction) action = as_action_new ();
+
+  due = as_entity_find_field (AS_ENTITY (action), "due");
+  g_assert_nonnull (due);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), accepted[i]);
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *message = NULL;
+
+      g_assert_true (as_format_field_from_json (due, node, &value, &message));
+      g_assert_cmpstr (g_value_get_string (&value), ==, accepted[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), refused[i]);
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *message = NULL;
+
+      g_test_message ("refused: “%s”", refused[i]);
+      g_assert_false (as_format_field_from_json (due, node, &value, &message));
+      g_assert_nonnull (message);
+    }
+}
+
 /* Members this version does not know */
 
 static const char * const unknown_paths[] = {
@@ -1189,6 +1225,7 @@ main (int   argc,
   g_test_add_func ("/format/fields/int-limits", test_fields_int_limits);
   g_test_add_func ("/format/fields/enum-values", test_fields_enum_values);
   g_test_add_func ("/format/fields/datetimes", test_fields_datetimes);
+  g_test_add_func ("/format/fields/dates", test_fields_dates);
   g_test_add_func ("/format/fields/field-json", test_field_json);
   g_test_add_data_func ("/format/unknown-members/minor-0", GUINT_TO_POINTER (0), test_unknown_members);
   g_test_add_data_func ("/format/unknown-members/minor-7", GUINT_TO_POINTER (7), test_unknown_members);

@@ -141,6 +141,10 @@ valid_date (const char *s)
 
   if (strlen (s) != 10 || s[4] != '-' || s[7] != '-')
     return FALSE;
+  /* Digits only: sscanf's %u would also take a sign or a space. */
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (s[i]))
+      return FALSE;
   if (sscanf (s, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
     return FALSE;
   return g_date_valid_dmy (d, m, y);
