@@ -615,6 +615,44 @@ test_fields_unset_left_out (void)
   g_assert_cmpstr (json_node_get_string (node_at (root, "meetings.0.questions.1.text")), ==, "");
 }
 
+/* The writer never writes a one-line text that the reader refuses: a tab or
+ * a line break pasted into a name becomes a space, and text beyond the limit
+ * is cut on a character boundary, so that the saved file opens again. */
+static void
+test_fields_one_line_written_readable (void)
+{
+  g_autoptr(AsSet) set = as_set_new_document ();
+  g_autoptr(AsMember) member = as_member_new ();
+  g_autoptr(GString) long_place = g_string_new ("x");
+  g_autoptr(GDateTime) start = make_datetime (2026, 11, 19, 9, 30, 0, 0, 0);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AsSet) again = NULL;
+  AsMeeting *meeting;
+  const char *place;
+
+  as_set_set_name (set, "North\tset\r\n2026");
+  as_set_set_facilitator (set, "Ruth\nEllison");
+  as_member_set_name (member, "\001Ana\037");
+  as_entity_append_child (AS_ENTITY (set), as_set_list_members (), AS_ENTITY (member));
+  /* Two bytes a character after one: the limit falls inside a character. */
+  while (long_place->len <= AS_MAX_LINE)
+    g_string_append (long_place, "é");
+  meeting = as_set_add_meeting (set, start);
+  as_meeting_set_place (meeting, long_place->str);
+
+  bytes = as_format_write (set);
+  again = read_ok (bytes);
+  g_assert_cmpstr (as_set_get_name (again), ==, "North set  2026");
+  g_assert_cmpstr (as_set_get_facilitator (again), ==, "Ruth Ellison");
+  g_assert_cmpstr (as_member_get_name (item (as_set_get_members (again), 0)), ==, " Ana ");
+  place = as_meeting_get_place (item (as_set_get_meetings (again), 0));
+  g_assert_cmpuint (strlen (place), ==, AS_MAX_LINE - 1);
+  g_assert_true (g_utf8_validate (place, -1, NULL));
+  g_assert_true (g_str_has_prefix (long_place->str, place));
+  /* The model keeps what it was given until it is loaded again. */
+  g_assert_cmpstr (as_set_get_facilitator (set), ==, "Ruth\nEllison");
+}
+
 /* A reader takes null for an unset reference, date or time. */
 static void
 test_fields_null_is_unset (void)
@@ -1222,6 +1260,7 @@ main (int   argc,
   g_test_add_func ("/format/fields/round-trip", test_fields_round_trip);
   g_test_add_func ("/format/fields/unset-left-out", test_fields_unset_left_out);
   g_test_add_func ("/format/fields/null-is-unset", test_fields_null_is_unset);
+  g_test_add_func ("/format/fields/one-line-written-readable", test_fields_one_line_written_readable);
   g_test_add_func ("/format/fields/int-limits", test_fields_int_limits);
   g_test_add_func ("/format/fields/enum-values", test_fields_enum_values);
   g_test_add_func ("/format/fields/datetimes", test_fields_datetimes);

@@ -443,6 +443,33 @@ as_format_field_from_json (const AsField  *field,
     }
 }
 
+/* A one-line text as the reader takes it: the model stores what it is given,
+ * and a name pasted with a tab or a line break, or longer than AS_MAX_LINE,
+ * would otherwise be saved into a file that then does not open. Control
+ * characters become spaces; the end beyond the limit is cut at a character
+ * boundary. NULL when the text is fine as it is. */
+static char *
+one_line_for_file (const char *s)
+{
+  char *copy;
+  gsize length = strlen (s);
+
+  if (length <= AS_MAX_LINE && !has_control_characters (s))
+    return NULL;
+
+  if (length > AS_MAX_LINE)
+    {
+      length = AS_MAX_LINE;
+      while (length > 0 && ((guchar) s[length] & 0xC0) == 0x80)
+        length--;
+    }
+  copy = g_strndup (s, length);
+  for (guchar *p = (guchar *) copy; *p; p++)
+    if (*p < 0x20)
+      *p = ' ';
+  return copy;
+}
+
 JsonNode *
 as_format_field_to_json (AsEntity      *entity,
                          const AsField *field)
@@ -452,6 +479,12 @@ as_format_field_to_json (AsEntity      *entity,
   switch (field->type)
     {
     case AS_FIELD_STRING:
+      {
+        const char *s = *(char **) p;
+        g_autofree char *fixed = one_line_for_file (s);
+
+        return json_node_init_string (json_node_alloc (), fixed ? fixed : s);
+      }
     case AS_FIELD_TEXT:
     case AS_FIELD_COLOR:
     case AS_FIELD_DATE:
