@@ -653,6 +653,32 @@ test_fields_one_line_written_readable (void)
   g_assert_cmpstr (as_set_get_facilitator (set), ==, "Ruth\nEllison");
 }
 
+/* Control characters in multi-line text and in unknown members are written
+ * escaped, U+001F included (json-glib 1.6 leaves that one raw), so that a
+ * file that loads also loads again once saved. */
+static void
+test_fields_control_characters_escaped (void)
+{
+  static const char text[] =
+    "{\"format\": \"org.example.ActionSet\", \"format_version\": {\"major\": 1, \"minor\": 0},\n"
+    " \"id\": \"" ID_A "\", \"name\": \"Controls\",\n"
+    " \"purpose\": \"a\\u0001b\\u001fc\\u001ed\\tz\",\n"
+    " \"later\": {\"\\u001fkey\": \"\\u001f\"}}\n";
+  g_autoptr(AsSet) set = read_text_ok (text);
+  g_autoptr(GBytes) bytes = as_format_write (set);
+  g_autoptr(AsSet) again = read_ok (bytes);
+  g_autoptr(GBytes) rewritten = as_format_write (again);
+  g_autoptr(JsonNode) root = parse_bytes (bytes);
+  gsize length;
+  const guchar *data = g_bytes_get_data (bytes, &length);
+
+  g_assert_cmpstr (as_set_get_purpose (again), ==, "a\001b\037c\036d\tz");
+  g_assert_cmpstr (json_node_get_string (node_at (root, "later.\037key")), ==, "\037");
+  for (gsize i = 0; i < length; i++)
+    g_assert_true (data[i] >= 0x20 || data[i] == '\n');
+  assert_same_bytes (bytes, rewritten);
+}
+
 /* A reader takes null for an unset reference, date or time. */
 static void
 test_fields_null_is_unset (void)
@@ -1261,6 +1287,7 @@ main (int   argc,
   g_test_add_func ("/format/fields/unset-left-out", test_fields_unset_left_out);
   g_test_add_func ("/format/fields/null-is-unset", test_fields_null_is_unset);
   g_test_add_func ("/format/fields/one-line-written-readable", test_fields_one_line_written_readable);
+  g_test_add_func ("/format/fields/control-characters-escaped", test_fields_control_characters_escaped);
   g_test_add_func ("/format/fields/int-limits", test_fields_int_limits);
   g_test_add_func ("/format/fields/enum-values", test_fields_enum_values);
   g_test_add_func ("/format/fields/datetimes", test_fields_datetimes);

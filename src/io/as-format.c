@@ -635,6 +635,27 @@ as_format_write (AsSet *set)
   json_generator_set_root (generator, root);
 
   data = json_generator_to_data (generator, &length);
+
+  /* json-glib 1.6 escapes the control characters below U+001F but writes
+   * U+001F itself as a raw byte, which JSON forbids and the reader refuses:
+   * a text holding it would be saved into a file that does not open. The
+   * byte cannot be part of a longer UTF-8 sequence, and the generator puts
+   * no control characters outside strings but line breaks, so each one is
+   * that character in a string. */
+  if (memchr (data, 0x1f, length) != NULL)
+    {
+      GString *escaped = g_string_sized_new (length + 16);
+
+      for (gsize i = 0; i < length; i++)
+        if (data[i] == 0x1f)
+          g_string_append (escaped, "\\u001f");
+        else
+          g_string_append_c (escaped, data[i]);
+      g_free (data);
+      length = escaped->len;
+      data = g_string_free (escaped, FALSE);
+    }
+
   data = g_realloc (data, length + 2);
   data[length++] = '\n';
   data[length] = '\0';
