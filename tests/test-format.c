@@ -993,6 +993,41 @@ test_unknown_members (gconstpointer data)
   assert_same_bytes (written, rewritten);
 }
 
+/* Numbers in unknown members keep their value and their type, including
+ * those that json-glib 1.6 prints in exponent form (it appended ".0" to
+ * them, "1e+20.0", which is not JSON). */
+static void
+test_unknown_numbers (void)
+{
+  static const char text[] =
+    "{\"format\": \"org.example.ActionSet\", \"format_version\": {\"major\": 1, \"minor\": 3},\n"
+    " \"id\": \"" ID_A "\", \"name\": \"Numbers\",\n"
+    " \"later\": [1e308, 1e20, -2.5e-300, 1E+2, 0.5, 1.0, -0.0, 7, -9007199254740993,\n"
+    "             \"1e+20.0 in a string stays\", {\"e\": 1e-7}]}\n";
+  static const double doubles[] = { 1e308, 1e20, -2.5e-300, 1e2, 0.5, 1.0, -0.0 };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(JsonNode) original = parse_bytes (bytes);
+  g_autoptr(AsSet) set = read_ok (bytes);
+  g_autoptr(GBytes) written = as_format_write (set);
+  g_autoptr(AsSet) again = read_ok (written);
+  g_autoptr(GBytes) rewritten = as_format_write (again);
+  g_autoptr(JsonNode) root = parse_bytes (written);
+
+  for (guint i = 0; i < G_N_ELEMENTS (doubles); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("later.%u", i);
+      JsonNode *node = node_at (root, where);
+
+      g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_DOUBLE);
+      g_assert_cmpfloat (json_node_get_double (node), ==, doubles[i]);
+    }
+  g_assert_cmpint (json_node_get_value_type (node_at (root, "later.7")), ==, G_TYPE_INT64);
+  g_assert_cmpint (json_node_get_int (node_at (root, "later.8")), ==, -G_GINT64_CONSTANT (9007199254740993));
+  g_assert_cmpfloat (json_node_get_double (node_at (root, "later.10.e")), ==, 1e-7);
+  g_assert_true (json_node_equal (node_at (original, "later"), node_at (root, "later")));
+  assert_same_bytes (written, rewritten);
+}
+
 /* Migration from format 0 */
 
 static void
@@ -1295,6 +1330,7 @@ main (int   argc,
   g_test_add_func ("/format/fields/field-json", test_field_json);
   g_test_add_data_func ("/format/unknown-members/minor-0", GUINT_TO_POINTER (0), test_unknown_members);
   g_test_add_data_func ("/format/unknown-members/minor-7", GUINT_TO_POINTER (7), test_unknown_members);
+  g_test_add_func ("/format/unknown-members/numbers", test_unknown_numbers);
   g_test_add_func ("/format/migration/format-0", test_migrate_format_0);
   g_test_add_func ("/format/version/newer-major", test_newer_major_refused);
   g_test_add_func ("/format/version/peek", test_peek_version);

@@ -596,6 +596,68 @@ as_format_entity_to_json (AsEntity *entity)
   return json_node_init_object (json_node_alloc (), entity_to_object (entity));
 }
 
+/* Mends two faults of json-glib 1.6's generator that make it write what is
+ * not JSON, so that a file read from disk also reads again once saved:
+ * it escapes the control characters below U+001F but writes U+001F itself
+ * raw, and it appends ".0" to every double without a point, also to one in
+ * exponent form ("1e+20.0"), as an unknown member may hold. Takes data and
+ * returns it, or a mended copy. */
+static char *
+repair_generated_json (char  *data,
+                       gsize *length)
+{
+  GString *out = NULL;
+  gsize copied = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < *length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          else if (c == 0x1f)
+            {
+              if (out == NULL)
+                out = g_string_sized_new (*length + 16);
+              g_string_append_len (out, data + copied, i - copied);
+              g_string_append (out, "\\u001f");
+              copied = i + 1;
+            }
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == 'e' && i + 1 < *length && (data[i + 1] == '+' || data[i + 1] == '-'))
+        {
+          /* The exponent of a number (outside strings, only numbers have
+           * "e+" or "e-"): digits, then the ".0" to drop, if any. */
+          gsize end = i + 2;
+
+          while (end < *length && g_ascii_isdigit (data[end]))
+            end++;
+          if (end + 1 < *length && data[end] == '.' && data[end + 1] == '0')
+            {
+              if (out == NULL)
+                out = g_string_sized_new (*length);
+              g_string_append_len (out, data + copied, end - copied);
+              copied = end + 2;
+            }
+          i = end - 1;
+        }
+    }
+
+  if (out == NULL)
+    return data;
+  g_string_append_len (out, data + copied, *length - copied);
+  g_free (data);
+  *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
 GBytes *
 as_format_write (AsSet *set)
 {
@@ -636,26 +698,7 @@ as_format_write (AsSet *set)
 
   data = json_generator_to_data (generator, &length);
 
-  /* json-glib 1.6 escapes the control characters below U+001F but writes
-   * U+001F itself as a raw byte, which JSON forbids and the reader refuses:
-   * a text holding it would be saved into a file that does not open. The
-   * byte cannot be part of a longer UTF-8 sequence, and the generator puts
-   * no control characters outside strings but line breaks, so each one is
-   * that character in a string. */
-  if (memchr (data, 0x1f, length) != NULL)
-    {
-      GString *escaped = g_string_sized_new (length + 16);
-
-      for (gsize i = 0; i < length; i++)
-        if (data[i] == 0x1f)
-          g_string_append (escaped, "\\u001f");
-        else
-          g_string_append_c (escaped, data[i]);
-      g_free (data);
-      length = escaped->len;
-      data = g_string_free (escaped, FALSE);
-    }
-
+  data = repair_generated_json (data, &length);
   data = g_realloc (data, length + 2);
   data[length++] = '\n';
   data[length] = '\0';
