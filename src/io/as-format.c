@@ -96,6 +96,28 @@ member_path (const char *parent,
     }
 }
 
+/* Sets buffer, which holds the path of a list followed by anything, to the
+ * path of the list's element at index: "$.meetings[3]". Reading a large file
+ * visits hundreds of thousands of elements, and formatting a new string for
+ * each was a large part of the time it took. */
+static void
+set_item_path (GString *buffer,
+               gsize    list_path_len,
+               guint    index)
+{
+  char digits[12];
+  int n = 0;
+
+  g_string_truncate (buffer, list_path_len);
+  g_string_append_c (buffer, '[');
+  do
+    digits[n++] = '0' + index % 10;
+  while ((index /= 10) > 0);
+  while (n > 0)
+    g_string_append_c (buffer, digits[--n]);
+  g_string_append_c (buffer, ']');
+}
+
 static const char *
 node_type_name (JsonNode *node)
 {
@@ -224,12 +246,16 @@ as_parse_datetime (const char *text)
   if (dt == NULL)
     return NULL;
 
-  /* Keep milliseconds, the precision of the file. */
-  {
-    GDateTime *rounded = g_date_time_add (dt, -(g_date_time_get_microsecond (dt) % 1000));
-    g_date_time_unref (dt);
-    return rounded;
-  }
+  /* Keep milliseconds, the precision of the file. Most times have no finer
+   * fraction, and a large file holds a hundred thousand of them: only make
+   * a new one when there is something to round off. */
+  if (g_date_time_get_microsecond (dt) % 1000 != 0)
+    {
+      GDateTime *rounded = g_date_time_add (dt, -(g_date_time_get_microsecond (dt) % 1000));
+      g_date_time_unref (dt);
+      return rounded;
+    }
+  return dt;
 }
 
 /* Fields */
@@ -722,10 +748,13 @@ read_list (Reader            *reader,
   JsonArray *array;
   guint n;
   g_autoptr(GPtrArray) children = NULL;
+  g_autofree char *list_path = member_path (path, list->name);
+  g_autoptr(GString) item_path = NULL;
+  gsize list_path_len;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      add_problem (reader->problems, AS_FORMAT_ERROR_INVALID, member_path (path, list->name),
+      add_problem (reader->problems, AS_FORMAT_ERROR_INVALID, g_steal_pointer (&list_path),
                    _("expected an array, found %s"), node_type_name (node));
       return;
     }
@@ -734,26 +763,28 @@ read_list (Reader            *reader,
   n = json_array_get_length (array);
   if (n > list->max_items)
     {
-      add_problem (reader->problems, AS_FORMAT_ERROR_TOO_LARGE, member_path (path, list->name),
+      add_problem (reader->problems, AS_FORMAT_ERROR_TOO_LARGE, g_steal_pointer (&list_path),
                    _("%u entries, more than the %u allowed"), n, list->max_items);
       return;
     }
 
   children = g_ptr_array_new_full (n, g_object_unref);
+  item_path = g_string_new (list_path);
+  list_path_len = item_path->len;
   for (guint i = 0; i < n; i++)
     {
       JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *base = member_path (path, list->name);
-      g_autofree char *item_path = g_strdup_printf ("%s[%u]", base, i);
       AsEntity *child;
 
+      set_item_path (item_path, list_path_len, i);
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          add_problem (reader->problems, AS_FORMAT_ERROR_INVALID, g_steal_pointer (&item_path),
+          add_problem (reader->problems, AS_FORMAT_ERROR_INVALID, g_strdup (item_path->str),
                        _("expected an object, found %s"), node_type_name (element));
           continue;
         }
-      child = read_entity (reader, list->item_type (), json_node_get_object (element), item_path);
+      child = read_entity (reader, list->item_type (), json_node_get_object (element),
+                           item_path->str);
       if (child != NULL)
         g_ptr_array_add (children, child);
     }
@@ -779,27 +810,31 @@ read_entity (Reader     *reader,
   const AsChildList *lists;
   guint n_fields, n_lists, n_known = 0;
   JsonNode *id_node;
+  const char *id = NULL;
   gboolean is_root = g_type_is_a (type, AS_TYPE_SET);
 
-  entity = g_object_new (type, NULL);
+  id_node = json_object_get_member (object, "id");
+  if (id_node != NULL && is_string (id_node) && g_uuid_string_is_valid (json_node_get_string (id_node)))
+    id = json_node_get_string (id_node);
+
+  /* The id is given at construction, so that the entity does not make a
+   * random one only to have it replaced. */
+  entity = id ? g_object_new (type, "id", id, NULL) : g_object_new (type, NULL);
   klass = AS_ENTITY_GET_CLASS (entity);
   fields = as_entity_class_get_fields (klass, &n_fields);
   lists = as_entity_class_get_lists (klass, &n_lists);
 
   /* The id */
-  id_node = json_object_get_member (object, "id");
   if (id_node == NULL)
     add_problem (reader->problems, AS_FORMAT_ERROR_INVALID, g_strdup (path),
                  _("the %s has no “id”"), klass->json_kind);
-  else if (!is_string (id_node) || !g_uuid_string_is_valid (json_node_get_string (id_node)))
+  else if (id == NULL)
     add_problem (reader->problems, AS_FORMAT_ERROR_INVALID, member_path (path, "id"),
                  _("expected an id (a UUID such as “%s”)"), "0b5e5a3c-7d1e-4f0a-9c61-2f4f0d6a9b12");
   else
     {
-      const char *id = json_node_get_string (id_node);
       const char *first = g_hash_table_lookup (reader->ids, id);
 
-      as_entity_set_id (entity, id);
       if (first != NULL)
         add_problem (reader->problems, AS_FORMAT_ERROR_DUPLICATE_ID, member_path (path, "id"),
                      _("the id %s is already used at %s"), id, first);
@@ -937,14 +972,21 @@ check_references (Reader     *reader,
     {
       GListModel *model = G_LIST_MODEL (as_entity_get_list (entity, &lists[l]));
       guint n = g_list_model_get_n_items (model);
+      g_autofree char *list_path = NULL;
+      g_autoptr(GString) item_path = NULL;
+      gsize list_path_len;
 
+      if (n == 0)
+        continue;
+      list_path = member_path (path, lists[l].name);
+      item_path = g_string_new (list_path);
+      list_path_len = item_path->len;
       for (guint i = 0; i < n && reader->problems->len < MAX_PROBLEMS; i++)
         {
           g_autoptr(AsEntity) child = g_list_model_get_item (model, i);
-          g_autofree char *base = member_path (path, lists[l].name);
-          g_autofree char *item_path = g_strdup_printf ("%s[%u]", base, i);
 
-          check_references (reader, root, child, item_path);
+          set_item_path (item_path, list_path_len, i);
+          check_references (reader, root, child, item_path->str);
         }
     }
 }
