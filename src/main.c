@@ -1,9 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "as-application.h"
+
 int
 main (int   argc,
       char *argv[])
 {
-  return 0;
+  g_autoptr(AsApplication) app = NULL;
+
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = as_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

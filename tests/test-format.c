@@ -1250,7 +1250,8 @@ test_entity_json_round_trip (void)
   }
   {
     g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) as_problem_free);
-    g_autoptr(JsonNode) array = json_node_init_array (json_node_alloc (), json_array_new ());
+    g_autoptr(JsonArray) empty = json_array_new ();
+    g_autoptr(JsonNode) array = json_node_init_array (json_node_alloc (), empty);
     g_autoptr(AsEntity) wrong = as_format_entity_from_json (AS_TYPE_MEETING, array, "$.x", problems);
     AsProblem *problem;
 

@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "as-set-details-page"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "as-set-details-page.h"
+#include "as-ui-util.h"
+
+struct _AsSetDetailsPage
+{
+  AdwBin         parent_instance;
+
+  AsSet         *set;
+
+  AdwEntryRow   *name_row;
+  AdwEntryRow   *facilitator_row;
+  GtkTextView   *purpose_view;
+  GtkTextView   *ground_rules_view;
+  GtkSpinButton *warning_spin;
+  GtkSpinButton *monologue_spin;
+  GtkSpinButton *report_back_spin;
+  GtkSpinButton *present_spin;
+  GtkSpinButton *questions_spin;
+  GtkSpinButton *reflect_spin;
+  GtkSpinButton *commit_spin;
+  GtkLabel      *total_label;
+};
+
+G_DEFINE_FINAL_TYPE (AsSetDetailsPage, as_set_details_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SET,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+static void
+update_total (AsSetDetailsPage *self)
+{
+  int total = 0;
+  g_autofree char *text = NULL;
+
+  for (AsStepKind k = AS_STEP_REPORT_BACK; k <= AS_STEP_COMMIT; k++)
+    total += as_set_get_step_default (self->set, k);
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%d minute a round", "%d minutes a round", total),
+                          total);
+  gtk_label_set_text (self->total_label, text);
+}
+
+static void
+bind_entry (AsSetDetailsPage *self,
+            AdwEntryRow      *row,
+            const char       *property)
+{
+  g_object_bind_property (self->set, property, row, "text",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  as_ui_seal_on_focus_leave (GTK_WIDGET (row), AS_ENTITY (self->set));
+}
+
+static void
+bind_spin (AsSetDetailsPage *self,
+           GtkSpinButton    *spin,
+           const char       *property)
+{
+  /* The model's ints and the adjustment's doubles convert both ways. */
+  g_object_bind_property (self->set, property,
+                          gtk_spin_button_get_adjustment (spin), "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  as_ui_seal_on_focus_leave (GTK_WIDGET (spin), AS_ENTITY (self->set));
+}
+
+static void
+bind_text (AsSetDetailsPage *self,
+           GtkTextView      *view,
+           const char       *property)
+{
+  as_ui_bind_text_view (view, AS_ENTITY (self->set), property);
+  as_ui_seal_on_focus_leave (GTK_WIDGET (view), AS_ENTITY (self->set));
+}
+
+/* GObject overrides */
+
+static void
+as_set_details_page_constructed (GObject *object)
+{
+  AsSetDetailsPage *self = AS_SET_DETAILS_PAGE (object);
+  static const char * const budgets[] = {
+    "notify::report-back-minutes", "notify::present-minutes", "notify::questions-minutes",
+    "notify::reflect-minutes", "notify::commit-minutes",
+  };
+
+  G_OBJECT_CLASS (as_set_details_page_parent_class)->constructed (object);
+
+  g_assert (self->set != NULL);
+
+  bind_entry (self, self->name_row, "name");
+  bind_entry (self, self->facilitator_row, "facilitator");
+  bind_text (self, self->purpose_view, "purpose");
+  bind_text (self, self->ground_rules_view, "ground-rules");
+  bind_spin (self, self->warning_spin, "warning-seconds");
+  bind_spin (self, self->monologue_spin, "monologue-seconds");
+  bind_spin (self, self->report_back_spin, "report-back-minutes");
+  bind_spin (self, self->present_spin, "present-minutes");
+  bind_spin (self, self->questions_spin, "questions-minutes");
+  bind_spin (self, self->reflect_spin, "reflect-minutes");
+  bind_spin (self, self->commit_spin, "commit-minutes");
+
+  for (guint i = 0; i < G_N_ELEMENTS (budgets); i++)
+    g_signal_connect_object (self->set, budgets[i], G_CALLBACK (update_total), self,
+                             G_CONNECT_SWAPPED);
+  update_total (self);
+}
+
+static void
+as_set_details_page_dispose (GObject *object)
+{
+  AsSetDetailsPage *self = AS_SET_DETAILS_PAGE (object);
+
+  g_clear_object (&self->set);
+
+  G_OBJECT_CLASS (as_set_details_page_parent_class)->dispose (object);
+}
+
+static void
+as_set_details_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  AsSetDetailsPage *self = AS_SET_DETAILS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SET:
+      g_value_set_object (value, self->set);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+as_set_details_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  AsSetDetailsPage *self = AS_SET_DETAILS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SET:
+      self->set = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+as_set_details_page_class_init (AsSetDetailsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = as_set_details_page_constructed;
+  object_class->dispose = as_set_details_page_dispose;
+  object_class->get_property = as_set_details_page_get_property;
+  object_class->set_property = as_set_details_page_set_property;
+
+  properties[PROP_SET] =
+    g_param_spec_object ("set", NULL, NULL, AS_TYPE_SET,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/ActionSet/as-set-details-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AsSetDetailsPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, AsSetDetailsPage, facilitator_row);
+  gtk_widget_class_bind_template_child (widget_class, AsSetDetailsPage, purpose_view);
+  gtk_widget_class_bind_template_child (widget_class, AsSetDetailsPage, ground_rules_view);
+  gtk_widget_class_bind_template_child (widget_class, AsSetDetailsPage, warning_spin);
+  gtk_widget_class_bind_template_child (widget_class, AsSetDetailsPage, monologue_spin);
+  gtk_widget_class_bind_template_child (widget_class, AsSetDetailsPage, report_back_spin);
+  gtk_widget_class_bind_template_child (widget_class, AsSetDetailsPage, present_spin);
+  gtk_widget_class_bind_template_child (widget_class, AsSetDetailsPage, questions_spin);
+  gtk_widget_class_bind_template_child (widget_class, AsSetDetailsPage, reflect_spin);
+  gtk_widget_class_bind_template_child (widget_class, AsSetDetailsPage, commit_spin);
+  gtk_widget_class_bind_template_child (widget_class, AsSetDetailsPage, total_label);
+}
+
+static void
+as_set_details_page_init (AsSetDetailsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+as_set_details_page_new (AsSet *set)
+{
+  g_return_val_if_fail (AS_IS_SET (set), NULL);
+
+  return g_object_new (AS_TYPE_SET_DETAILS_PAGE, "set", set, NULL);
+}
+
+AsSet *
+as_set_details_page_get_set (AsSetDetailsPage *self)
+{
+  g_return_val_if_fail (AS_IS_SET_DETAILS_PAGE (self), NULL);
+  return self->set;
+}
+
+void
+as_set_details_page_focus_name (AsSetDetailsPage *self)
+{
+  g_return_if_fail (AS_IS_SET_DETAILS_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}

@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "as-ui-util"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "as-member.h"
+#include "as-ui-util.h"
+#include "as-undo-stack.h"
+
+/* Mid-tone shades of the GNOME palette, told apart by hue and readable on
+ * both the light and the dark style; the dot's faint ring helps the lighter
+ * ones (yellow) on a white background. */
+static const struct {
+  const char *colour;
+  const char *name;
+} member_palette[] = {
+  { "#3584e4", N_("Blue") },
+  { "#26a269", N_("Green") },
+  { "#e5a50a", N_("Yellow") },
+  { "#c64600", N_("Orange") },
+  { "#e01b24", N_("Red") },
+  { "#9141ac", N_("Purple") },
+  { "#986a44", N_("Brown") },
+  { "#2190a4", N_("Teal") },
+  { "#c061cb", N_("Pink") },
+  { "#6f8396", N_("Slate") },
+};
+
+void
+as_ui_bind_text_view (GtkTextView *view,
+                      AsEntity    *entity,
+                      const char  *property)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
+  g_return_if_fail (AS_IS_ENTITY (entity));
+
+  /* The buffer's "text" property notifies on every change, typing included,
+   * and the entity notifies only on a real change, so the two cannot ping
+   * pong. The binding goes away with the buffer, which the view owns. */
+  buffer = gtk_text_view_get_buffer (view);
+  g_object_bind_property (entity, property, buffer, "text",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
+
+static void
+on_focus_leave (GtkEventControllerFocus *controller,
+                AsEntity                *entity)
+{
+  AsEntity *root = as_entity_get_root (entity);
+  AsUndoStack *undo = as_entity_get_undo_stack (root);
+
+  if (undo != NULL)
+    as_undo_stack_seal (undo);
+}
+
+void
+as_ui_seal_on_focus_leave (GtkWidget *widget,
+                           AsEntity  *entity)
+{
+  GtkEventController *controller;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (AS_IS_ENTITY (entity));
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "leave", G_CALLBACK (on_focus_leave), entity, 0);
+  gtk_widget_add_controller (widget, controller);
+}
+
+static gboolean
+refers_to (AsEntity   *entity,
+           const char *id)
+{
+  AsEntityClass *klass = AS_ENTITY_GET_CLASS (entity);
+  const AsField *fields;
+  const AsChildList *lists;
+  guint n_fields, n_lists;
+
+  fields = as_entity_class_get_fields (klass, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (fields[i].type == AS_FIELD_REF)
+        {
+          const char *ref = *(char **) as_entity_field_storage (entity, &fields[i]);
+
+          if (g_strcmp0 (ref, id) == 0)
+            return TRUE;
+        }
+      else if (fields[i].type == AS_FIELD_REF_LIST)
+        {
+          char **refs = *(char ***) as_entity_field_storage (entity, &fields[i]);
+
+          if (refs != NULL && g_strv_contains ((const char * const *) refs, id))
+            return TRUE;
+        }
+    }
+
+  lists = as_entity_class_get_lists (klass, &n_lists);
+  for (guint l = 0; l < n_lists; l++)
+    {
+      GListModel *model = G_LIST_MODEL (as_entity_get_list (entity, &lists[l]));
+      guint n = g_list_model_get_n_items (model);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(AsEntity) child = g_list_model_get_item (model, i);
+
+          if (refers_to (child, id))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+gboolean
+as_ui_entity_is_referenced (AsEntity   *root,
+                            const char *id)
+{
+  g_return_val_if_fail (AS_IS_ENTITY (root), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return refers_to (root, id);
+}
+
+char *
+as_ui_format_date (GDateTime *dt)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (dt == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (dt);
+  /* Translators: the date of a meeting, see the strftime manual page. */
+  return g_date_time_format (local, C_("meeting date", "%A %-d %B %Y"));
+}
+
+char *
+as_ui_format_time (GDateTime *dt)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (dt == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (dt);
+  /* Translators: a time of day, see the strftime manual page. */
+  return g_date_time_format (local, C_("time of day", "%H:%M"));
+}
+
+const char *
+as_ui_set_display_name (AsSet *set)
+{
+  const char *name = set != NULL ? as_set_get_name (set) : NULL;
+
+  if (name == NULL || *name == '\0')
+    return _("Untitled Set");
+  return name;
+}
+
+guint
+as_ui_palette_size (void)
+{
+  return G_N_ELEMENTS (member_palette);
+}
+
+const char *
+as_ui_palette_colour (guint i)
+{
+  g_return_val_if_fail (i < G_N_ELEMENTS (member_palette), NULL);
+  return member_palette[i].colour;
+}
+
+const char *
+as_ui_palette_name (guint i)
+{
+  g_return_val_if_fail (i < G_N_ELEMENTS (member_palette), NULL);
+  return _(member_palette[i].name);
+}
+
+const char *
+as_ui_next_member_colour (AsSet *set)
+{
+  GListModel *members = as_set_get_members (set);
+  guint n = g_list_model_get_n_items (members);
+
+  for (guint c = 0; c < G_N_ELEMENTS (member_palette); c++)
+    {
+      gboolean used = FALSE;
+
+      for (guint i = 0; i < n && !used; i++)
+        {
+          g_autoptr(AsMember) member = g_list_model_get_item (members, i);
+
+          used = g_ascii_strcasecmp (as_member_get_colour (member), member_palette[c].colour) == 0;
+        }
+      if (!used)
+        return member_palette[c].colour;
+    }
+
+  return member_palette[n % G_N_ELEMENTS (member_palette)].colour;
+}

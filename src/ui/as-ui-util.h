@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "as-entity.h"
+#include "as-set.h"
+
+G_BEGIN_DECLS
+
+/* Keeps a text view and a TEXT field of an entity in step both ways: typing
+ * edits the model (so it is undoable and journaled), and an undo or a reload
+ * updates the view. The binding lives as long as the view. */
+void        as_ui_bind_text_view        (GtkTextView *view,
+                                         AsEntity    *entity,
+                                         const char  *property);
+
+/* Seals the undo stack of entity's document when the widget (or anything
+ * inside it) loses the keyboard focus, so that what was typed in one field
+ * undoes as one step and the next field starts a new one. */
+void        as_ui_seal_on_focus_leave   (GtkWidget   *widget,
+                                         AsEntity    *entity);
+
+/* Whether any field of the document below root refers to id (a member that
+ * speaks in a meeting, owns an action…), so that removing it would leave a
+ * dangling reference. */
+gboolean    as_ui_entity_is_referenced  (AsEntity    *root,
+                                         const char  *id);
+
+/* "Saturday 21 November 2026" and "14:00", in the user's locale. */
+char       *as_ui_format_date           (GDateTime   *dt);
+char       *as_ui_format_time           (GDateTime   *dt);
+
+/* A name to show for a set: its name, or "Untitled Set". */
+const char *as_ui_set_display_name      (AsSet       *set);
+
+/* The colours offered for members, and their translated names. */
+guint       as_ui_palette_size          (void);
+const char *as_ui_palette_colour        (guint        i);
+const char *as_ui_palette_name          (guint        i);
+
+/* The next colour from the palette that no member of set uses yet. */
+const char *as_ui_next_member_colour    (AsSet       *set);
+
+G_END_DECLS
