@@ -53,7 +53,6 @@ BREAKAGES = [
     ("another format", set_member(name="format", value="org.example.Other")),
     ("major version 2", set_member("format_version", name="major", value=2)),
     ("an id that is not a UUID", set_member(name="id", value="not-a-uuid")),
-    ("an empty set name", set_member(name="name", value="")),
     ("a line break in a one-line field", set_member(name="facilitator", value="Ruth\nEllison")),
     ("a number out of range", set_member(name="warning_seconds", value=3601)),
     ("a number below its minimum", set_member(name="monologue_seconds", value=9)),

@@ -541,9 +541,13 @@ as_format_field_to_json (AsEntity      *entity,
         char **ids = *(char ***) p;
         JsonArray *array = json_array_new ();
 
+        JsonNode *node = json_node_alloc ();
+
         for (guint i = 0; ids && ids[i]; i++)
           json_array_add_string_element (array, ids[i]);
-        return json_node_init_array (json_node_alloc (), array);
+        json_node_init_array (node, array);
+        json_array_unref (array);
+        return node;
       }
     default:
       g_assert_not_reached ();
@@ -617,9 +621,16 @@ entity_to_object (AsEntity *entity)
 JsonNode *
 as_format_entity_to_json (AsEntity *entity)
 {
+  JsonNode *node;
+  JsonObject *object;
+
   g_return_val_if_fail (AS_IS_ENTITY (entity), NULL);
 
-  return json_node_init_object (json_node_alloc (), entity_to_object (entity));
+  node = json_node_alloc ();
+  object = entity_to_object (entity);
+  json_node_init_object (node, object);
+  json_object_unref (object);
+  return node;
 }
 
 /* Mends two faults of json-glib 1.6's generator that make it write what is
@@ -867,10 +878,13 @@ read_entity (Reader     *reader,
                        member_path (path, field->json_name), "%s", message);
           continue;
         }
+      /* A required reference, date or time must not be null. Required
+       * texts may be empty: the app saves a set or member still unnamed,
+       * and must read back whatever it saves. */
       if ((field->flags & AS_FIELD_REQUIRED) &&
-          ((G_VALUE_HOLDS_STRING (&value) && field->type != AS_FIELD_TEXT &&
-            (g_value_get_string (&value) == NULL || *g_value_get_string (&value) == '\0')) ||
-           (G_VALUE_HOLDS (&value, G_TYPE_DATE_TIME) && g_value_get_boxed (&value) == NULL)))
+          (((field->type == AS_FIELD_REF || field->type == AS_FIELD_DATE) &&
+            g_value_get_string (&value) == NULL) ||
+           (field->type == AS_FIELD_DATETIME && g_value_get_boxed (&value) == NULL)))
         {
           add_problem (reader->problems, AS_FORMAT_ERROR_INVALID,
                        member_path (path, field->json_name), _("must not be empty"));
