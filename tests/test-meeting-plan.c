@@ -189,6 +189,27 @@ test_absent_and_minutes (void)
   g_assert_cmpint (sum_budgets (round_at (plan, 0)), ==, 45);
 }
 
+static void
+test_references (void)
+{
+  g_autoptr(AsSet) set = make_set (3);
+  g_autoptr(GDateTime) start = utc (2026, 3, 10, 14, 0);
+  g_autoptr(AsAction) action = as_action_new ();
+  const char *m0 = member_id (set, 0);
+  const char *m2 = member_id (set, 2);
+
+  g_assert_cmpuint (as_set_count_references (set, m0), ==, 0);
+  as_set_plan_meeting (set, start, NULL);
+  /* An attendee and a presenter. */
+  g_assert_cmpuint (as_set_count_references (set, m0), ==, 2);
+  as_action_set_owner (action, m0);
+  as_action_set_text (action, "Call the sponsor");
+  as_entity_append_child (AS_ENTITY (set), as_set_list_actions (), AS_ENTITY (action));
+  g_assert_cmpuint (as_set_count_references (set, m0), ==, 3);
+  g_assert_cmpuint (as_set_count_references (set, m2), ==, 2);
+  g_assert_cmpuint (as_set_count_references (set, "00000000-0000-4000-8000-000000000000"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,6 +219,7 @@ main (int   argc,
   g_test_add_func ("/meeting-plan/split", test_split);
   g_test_add_func ("/meeting-plan/order-and-time", test_plan_order_and_time);
   g_test_add_func ("/meeting-plan/absent-and-minutes", test_absent_and_minutes);
+  g_test_add_func ("/meeting-plan/references", test_references);
 
   return g_test_run ();
 }

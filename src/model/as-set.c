@@ -351,6 +351,48 @@ as_set_member_name (AsSet      *self,
   return as_member_get_name (member);
 }
 
+static guint
+count_references (AsEntity   *entity,
+                  const char *id)
+{
+  AsEntityClass *klass = AS_ENTITY_GET_CLASS (entity);
+  guint n_fields, n_lists, count = 0;
+  const AsField *fields = as_entity_class_get_fields (klass, &n_fields);
+  const AsChildList *lists = as_entity_class_get_lists (klass, &n_lists);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      gpointer p = as_entity_field_storage (entity, &fields[i]);
+
+      if (fields[i].type == AS_FIELD_REF && g_strcmp0 (*(char **) p, id) == 0)
+        count++;
+      else if (fields[i].type == AS_FIELD_REF_LIST && *(char ***) p != NULL)
+        count += g_strv_contains ((const char * const *) *(char ***) p, id) ? 1 : 0;
+    }
+
+  for (guint l = 0; l < n_lists; l++)
+    {
+      GListModel *model = G_LIST_MODEL (as_entity_get_list (entity, &lists[l]));
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(AsEntity) child = g_list_model_get_item (model, i);
+          count += count_references (child, id);
+        }
+    }
+  return count;
+}
+
+guint
+as_set_count_references (AsSet      *self,
+                         const char *id)
+{
+  g_return_val_if_fail (AS_IS_SET (self), 0);
+  g_return_val_if_fail (id != NULL, 0);
+
+  return count_references (AS_ENTITY (self), id);
+}
+
 int
 as_set_get_step_default (AsSet      *self,
                          AsStepKind  kind)

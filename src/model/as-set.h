@@ -48,6 +48,10 @@ AsMember          *as_set_lookup_member         (AsSet *self, const char *id);
 AsMeeting         *as_set_lookup_meeting        (AsSet *self, const char *id);
 /* The display name of a member id, or a translated "Unknown member". */
 const char        *as_set_member_name           (AsSet *self, const char *id);
+/* How many references to id there are in the set (an action's owner, a
+ * round's presenter, an attendee, a turn's member…). An entity that is
+ * referenced cannot be removed without leaving the file inconsistent. */
+guint              as_set_count_references      (AsSet *self, const char *id);
 int                as_set_get_step_default      (AsSet *self, AsStepKind kind);
 
 /* Edits between begin and end undo as one step called label. */
