@@ -731,14 +731,20 @@ class Meeting:
             return RNG.choices(weights_for, weights=[m["airtime"] for m in weights_for])[0]
 
         if kind == "questions":
+            # The set does most of the talking here: a question often comes
+            # with a little context, the presenter answers briefly (the set
+            # asks them to hold back), and another member may build on it.
             for question, asker in self.pick_questions(presenter, others):
                 if asker is None:
                     plan.append((None, RNG.randint(6_000, 12_000), question))
                 else:
-                    plan.append((asker, RNG.randint(7_000, 24_000) * asker["airtime"], question))
+                    plan.append((asker, RNG.randint(12_000, 45_000) * asker["airtime"], question))
                 gap()
-                plan.append((presenter, RNG.randint(18_000, 85_000), None))
+                plan.append((presenter, RNG.randint(12_000, 45_000), None))
                 gap()
+                if RNG.random() < 0.35:
+                    plan.append((pick(), RNG.randint(8_000, 30_000), None))
+                    gap()
         else:
             n = {"report_back": RNG.randint(1, 3), "present": RNG.randint(1, 2),
                  "reflect": RNG.randint(1, 2), "commit": RNG.randint(1, 2)}[kind]

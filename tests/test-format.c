@@ -266,6 +266,8 @@ test_example_shape (void)
   g_autoptr(GHashTable) colours = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_finished = 0, n_planned = 0, n_absences = 0;
   guint tags[4] = { 0 }, statuses[4] = { 0 }, n_starred = 0, n_shareable = 0;
+  /* Speaking time per step kind, by the presenter [0] and the others [1]. */
+  gint64 airtime[AS_N_STEP_KINDS][2] = { { 0 } };
 
   g_assert_cmpstr (as_set_get_name (set), ==, "Northbridge Leaders’ Set");
   g_assert_cmpstr (as_set_get_facilitator (set), !=, "");
@@ -334,6 +336,16 @@ test_example_shape (void)
           g_assert_cmpuint (n_questions, <=, 20);
         }
 
+      for (guint t = 0; t < g_list_model_get_n_items (as_meeting_get_turns (meeting)); t++)
+        {
+          AsTurn *turn = item (as_meeting_get_turns (meeting), t);
+          AsStep *step = AS_STEP (as_entity_lookup (AS_ENTITY (set), as_turn_get_step (turn)));
+          AsRound *round = AS_ROUND (as_entity_lookup (AS_ENTITY (set), as_turn_get_round (turn)));
+          gboolean presenter = g_strcmp0 (as_turn_get_member (turn), as_round_get_presenter (round)) == 0;
+
+          airtime[as_step_get_kind (step)][presenter ? 0 : 1] += as_turn_get_duration_ms (turn);
+        }
+
       g_assert_cmpuint (g_list_model_get_n_items (as_meeting_get_timer_events (meeting)), >, 0);
       g_assert_cmpuint (g_list_model_get_n_items (as_meeting_get_turns (meeting)), >, 100);
       g_assert_cmpuint (g_list_model_get_n_items (as_meeting_get_reflections (meeting)), ==,
@@ -341,6 +353,11 @@ test_example_shape (void)
       for (guint r = 0; r < g_list_model_get_n_items (as_meeting_get_reflections (meeting)); r++)
         n_shareable += as_reflection_get_shareable (item (as_meeting_get_reflections (meeting), r));
     }
+  /* The presenter speaks most when presenting and reflecting, the others
+   * when asking questions. */
+  g_assert_cmpint (airtime[AS_STEP_PRESENT][0], >, 10 * airtime[AS_STEP_PRESENT][1]);
+  g_assert_cmpint (airtime[AS_STEP_REFLECT][0], >, 5 * airtime[AS_STEP_REFLECT][1]);
+  g_assert_cmpint (airtime[AS_STEP_QUESTIONS][1], >, airtime[AS_STEP_QUESTIONS][0]);
   g_assert_cmpuint (n_finished, ==, 3);
   g_assert_cmpuint (n_planned, ==, 1);
   g_assert_cmpuint (n_absences, ==, 1);
