@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "as-banner.h"
+#include "as-first-frame.h"
 #include "as-journal.h"
 #include "as-meeting-editor.h"
 #include "as-member-editor.h"
@@ -1012,6 +1013,7 @@ as_window_init (AsWindow *self)
     gtk_window_set_default_size (GTK_WINDOW (self), 1024, 720);
 
   update_all (self);
+  as_first_frame_watch (GTK_WINDOW (self));
 }
 
 AsWindow *

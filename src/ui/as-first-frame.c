@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "as-first-frame"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "as-first-frame.h"
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                GtkWindow     *window)
+{
+  GtkApplication *application = gtk_window_get_application (window);
+
+  /* The time is taken here, so that what the benchmark measures does not
+   * include the time it takes to quit. */
+  printf ("first-frame monotonic_us=%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, window);
+  if (application != NULL)
+    g_application_quit (G_APPLICATION (application));
+  else
+    gtk_window_destroy (window);
+}
+
+static void
+on_map (GtkWidget *widget)
+{
+  /* The frame clock exists once the window is realized; the first frame is
+   * painted after it is mapped. */
+  g_signal_handlers_disconnect_by_func (widget, on_map, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_after_paint), widget, 0);
+}
+
+void
+as_first_frame_watch (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  if (g_strcmp0 (g_getenv ("ACTION_SET_EXIT_AFTER_FIRST_FRAME"), "1") != 0)
+    return;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    {
+      /* Too late for the first frame: measure the next one. */
+      on_map (GTK_WIDGET (window));
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+    }
+  else
+    g_signal_connect (window, "map", G_CALLBACK (on_map), NULL);
+}
