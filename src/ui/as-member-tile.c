@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "as-member-tile"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "as-colour-dot.h"
+#include "as-meeting-session.h"
+#include "as-member-tile.h"
+#include "as-share-bar.h"
+
+struct _AsMemberTile
+{
+  GtkWidget    parent_instance;
+
+  AsMember    *member;
+  guint        number;
+  gboolean     speaking;
+  char        *accessible_label;
+
+  GtkLabel    *key_label;
+  AsColourDot *dot;
+  GtkLabel    *name_label;
+  GtkWidget   *speaking_badge;
+  GtkLabel    *speaking_label;
+  GtkLabel    *airtime_label;
+  GtkLabel    *turns_label;
+  GtkLabel    *share_label;
+  AsShareBar  *share_bar;
+  GtkImage    *cue_icon;
+  GtkLabel    *cue_label;
+};
+
+G_DEFINE_FINAL_TYPE (AsMemberTile, as_member_tile, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_MEMBER,
+  PROP_NUMBER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+/* Labels change only when their text does: setting the same text again
+ * would still cost a relayout once a second. */
+static void
+set_text (GtkLabel   *label,
+          const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
+}
+
+static void
+set_class (GtkWidget  *widget,
+           const char *css_class,
+           gboolean    on)
+{
+  if (on != gtk_widget_has_css_class (widget, css_class))
+    {
+      if (on)
+        gtk_widget_add_css_class (widget, css_class);
+      else
+        gtk_widget_remove_css_class (widget, css_class);
+    }
+}
+
+static void
+set_icon (GtkImage   *image,
+          const char *icon_name)
+{
+  if (g_strcmp0 (gtk_image_get_icon_name (image), icon_name) != 0)
+    gtk_image_set_from_icon_name (image, icon_name);
+  gtk_widget_set_visible (GTK_WIDGET (image), icon_name != NULL);
+}
+
+static void
+update_identity (AsMemberTile *self)
+{
+  g_autofree char *key = NULL;
+  const char *name;
+
+  if (self->member == NULL)
+    return;
+
+  /* The name comes from the file: plain text, never markup. */
+  name = as_member_get_name (self->member);
+  set_text (self->name_label, *name ? name : _("Unnamed member"));
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->name_label)), name) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), name);
+  as_colour_dot_set_colour (self->dot, as_member_get_colour (self->member));
+  as_share_bar_set_colour (self->share_bar, as_member_get_colour (self->member));
+
+  key = self->number > 0 ? g_strdup_printf ("%u", self->number % 10) : NULL;
+  set_text (self->key_label, key ? key : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->key_label), key != NULL);
+}
+
+/* GObject overrides */
+
+static void
+as_member_tile_dispose (GObject *object)
+{
+  AsMemberTile *self = AS_MEMBER_TILE (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AS_TYPE_MEMBER_TILE);
+  /* GTK 4.8 unparents only the named children of the template. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->member);
+
+  G_OBJECT_CLASS (as_member_tile_parent_class)->dispose (object);
+}
+
+static void
+as_member_tile_finalize (GObject *object)
+{
+  AsMemberTile *self = AS_MEMBER_TILE (object);
+
+  g_free (self->accessible_label);
+
+  G_OBJECT_CLASS (as_member_tile_parent_class)->finalize (object);
+}
+
+static void
+as_member_tile_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AsMemberTile *self = AS_MEMBER_TILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEMBER:
+      g_value_set_object (value, self->member);
+      break;
+    case PROP_NUMBER:
+      g_value_set_uint (value, self->number);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+as_member_tile_class_init (AsMemberTileClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = as_member_tile_dispose;
+  object_class->finalize = as_member_tile_finalize;
+  object_class->get_property = as_member_tile_get_property;
+
+  properties[PROP_MEMBER] =
+    g_param_spec_object ("member", NULL, NULL, AS_TYPE_MEMBER,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NUMBER] =
+    g_param_spec_uint ("number", NULL, NULL, 0, 9, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (AS_TYPE_COLOUR_DOT);
+  g_type_ensure (AS_TYPE_SHARE_BAR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/ActionSet/as-member-tile.ui");
+  gtk_widget_class_bind_template_child (widget_class, AsMemberTile, key_label);
+  gtk_widget_class_bind_template_child (widget_class, AsMemberTile, dot);
+  gtk_widget_class_bind_template_child (widget_class, AsMemberTile, name_label);
+  gtk_widget_class_bind_template_child (widget_class, AsMemberTile, speaking_badge);
+  gtk_widget_class_bind_template_child (widget_class, AsMemberTile, speaking_label);
+  gtk_widget_class_bind_template_child (widget_class, AsMemberTile, airtime_label);
+  gtk_widget_class_bind_template_child (widget_class, AsMemberTile, turns_label);
+  gtk_widget_class_bind_template_child (widget_class, AsMemberTile, share_label);
+  gtk_widget_class_bind_template_child (widget_class, AsMemberTile, share_bar);
+  gtk_widget_class_bind_template_child (widget_class, AsMemberTile, cue_icon);
+  gtk_widget_class_bind_template_child (widget_class, AsMemberTile, cue_label);
+
+  gtk_widget_class_set_css_name (widget_class, "membertile");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+as_member_tile_init (AsMemberTile *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API */
+
+GtkWidget *
+as_member_tile_new (void)
+{
+  return g_object_new (AS_TYPE_MEMBER_TILE, NULL);
+}
+
+void
+as_member_tile_set_member (AsMemberTile *self,
+                           AsMember     *member,
+                           guint         number)
+{
+  g_return_if_fail (AS_IS_MEMBER_TILE (self));
+  g_return_if_fail (member == NULL || AS_IS_MEMBER (member));
+  g_return_if_fail (number <= 9);
+
+  if (g_set_object (&self->member, member))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMBER]);
+  if (self->number != number)
+    {
+      self->number = number;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUMBER]);
+    }
+  update_identity (self);
+}
+
+AsMember *
+as_member_tile_get_member (AsMemberTile *self)
+{
+  g_return_val_if_fail (AS_IS_MEMBER_TILE (self), NULL);
+  return self->member;
+}
+
+const char *
+as_member_tile_get_member_id (AsMemberTile *self)
+{
+  g_return_val_if_fail (AS_IS_MEMBER_TILE (self), NULL);
+  return self->member ? as_entity_get_id (AS_ENTITY (self->member)) : NULL;
+}
+
+guint
+as_member_tile_get_number (AsMemberTile *self)
+{
+  g_return_val_if_fail (AS_IS_MEMBER_TILE (self), 0);
+  return self->number;
+}
+
+void
+as_member_tile_update (AsMemberTile              *self,
+                       const AsMemberTileFigures *f)
+{
+  g_autofree char *airtime = NULL;
+  g_autofree char *turns = NULL;
+  g_autofree char *share = NULL;
+  g_autofree char *cue = NULL;
+  g_autofree char *accessible = NULL;
+  const char *icon = NULL;
+  gboolean silent = f->counted && f->turns == 0 && !f->speaking;
+  gboolean monologue = f->speaking && f->monologue;
+
+  g_return_if_fail (AS_IS_MEMBER_TILE (self));
+
+  update_identity (self);
+
+  airtime = as_format_timer (f->airtime_ms, FALSE);
+  turns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u turn", "%u turns", f->turns),
+                           f->turns);
+  /* Translators: a member's share of the airtime, in percent. */
+  share = g_strdup_printf (_("%d%%"), (int) round (f->share * 100));
+  set_text (self->airtime_label, airtime);
+  set_text (self->turns_label, turns);
+  set_text (self->share_label, f->counted ? share : "–");
+  as_share_bar_set_values (self->share_bar, f->counted ? f->share : 0,
+                           f->equal_share, f->scale);
+
+  if (monologue)
+    {
+      g_autofree char *turn = as_format_timer (f->turn_ms, FALSE);
+
+      icon = "dialog-warning-symbolic";
+      /* Translators: after "Speaking": the speaker has held the floor this long. */
+      cue = g_strdup_printf (_("Long turn %s"), turn);
+    }
+  else if (f->speaking)
+    /* After "Speaking": how long this turn has lasted. */
+    cue = as_format_timer (f->turn_ms, FALSE);
+  else if (!f->counted)
+    /* Translators: the presenter during questions, left out of the figures. */
+    cue = g_strdup (_("Presenting: not counted"));
+  else if (silent)
+    {
+      icon = "microphone-disabled-symbolic";
+      cue = g_strdup (_("Not spoken yet"));
+    }
+  set_text (self->cue_label, cue ? cue : "");
+  set_icon (self->cue_icon, icon);
+
+  gtk_widget_set_visible (self->speaking_badge, f->speaking);
+  set_class (GTK_WIDGET (self), "speaking", f->speaking);
+  set_class (GTK_WIDGET (self), "monologue", monologue);
+  set_class (GTK_WIDGET (self), "silent", silent);
+  set_class (GTK_WIDGET (self), "excluded", !f->counted);
+  self->speaking = f->speaking;
+
+  /* One sentence for a screen reader, updated only when it changes. */
+  accessible = g_strdup_printf ("%s%s%s, %s, %s, %s%s%s",
+                                gtk_label_get_text (self->name_label),
+                                f->speaking ? ", " : "",
+                                f->speaking ? gtk_label_get_text (self->speaking_label) : "",
+                                airtime, turns, share,
+                                cue ? ", " : "", cue ? cue : "");
+  if (g_strcmp0 (accessible, self->accessible_label) != 0)
+    {
+      g_free (self->accessible_label);
+      self->accessible_label = g_steal_pointer (&accessible);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, self->accessible_label,
+                                      -1);
+    }
+}
+
+const char *
+as_member_tile_get_airtime_text (AsMemberTile *self)
+{
+  g_return_val_if_fail (AS_IS_MEMBER_TILE (self), NULL);
+  return gtk_label_get_text (self->airtime_label);
+}
+
+const char *
+as_member_tile_get_turns_text (AsMemberTile *self)
+{
+  g_return_val_if_fail (AS_IS_MEMBER_TILE (self), NULL);
+  return gtk_label_get_text (self->turns_label);
+}
+
+const char *
+as_member_tile_get_cue_text (AsMemberTile *self)
+{
+  g_return_val_if_fail (AS_IS_MEMBER_TILE (self), NULL);
+  return gtk_label_get_text (self->cue_label);
+}
+
+gboolean
+as_member_tile_get_speaking (AsMemberTile *self)
+{
+  g_return_val_if_fail (AS_IS_MEMBER_TILE (self), FALSE);
+  return self->speaking;
+}
+
+const char *
+as_member_tile_get_badge_text (AsMemberTile *self)
+{
+  g_return_val_if_fail (AS_IS_MEMBER_TILE (self), NULL);
+  return gtk_widget_get_visible (self->speaking_badge) ?
+         gtk_label_get_text (self->speaking_label) : "";
+}
