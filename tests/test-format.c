@@ -1180,6 +1180,14 @@ test_peek_version (void)
     { "{\"format\": \"org.example.ActionSet\", \"format_version\": {\"major\": 1, \"minor\": 7}, \"x\": []}", TRUE, 1, 7 },
     { "{\"format_version\": {\"major\": 0, \"minor\": 2}}", TRUE, 0, 2 },
     { "{\"format_version\": {\"major\": 1}}", FALSE, 0, 0 },
+    /* Laid out as the app writes it, but not a valid file, or not only
+     * whole numbers: the quick look at the start must not be fooled. */
+    { "{\"format_version\": {\"major\": 1, \"minor\": 0}, ", FALSE, 0, 0 },
+    { "{\"format_version\": {\"major\": 1, \"minor\": 0}, \"format_version\": 2}", FALSE, 0, 0 },
+    { "{\"format_version\": {\"major\": 1, \"minor\": 0.5}}", FALSE, 0, 0 },
+    /* Laid out in other ways, found by the full parse. */
+    { "{\"format\": \"org.example.\\u0041ctionSet\", \"format_version\": {\"minor\": 4, \"major\": 1}}", TRUE, 1, 4 },
+    { "{\"format_version\": {\"major\": 1234567890, \"minor\": 0}}", TRUE, 1234567890, 0 },
     { "{\"format_version\": {\"major\": -1, \"minor\": 0}}", FALSE, 0, 0 },
     { "{\"format_version\": {\"major\": 1.5, \"minor\": 0}}", FALSE, 0, 0 },
     { "{\"format_version\": \"1.0\"}", FALSE, 0, 0 },
