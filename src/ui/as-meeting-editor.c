@@ -8,6 +8,7 @@
 #include "as-meeting-editor.h"
 #include "as-member.h"
 #include "as-ui-util.h"
+#include "as-undo-stack.h"
 #include "as-window.h"
 
 struct _AsMeetingEditor
@@ -289,6 +290,25 @@ action_remove (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+static gboolean
+shortcut_undo (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  AsMeetingEditor *self = AS_MEETING_EDITOR (widget);
+  AsUndoStack *undo = as_set_get_undo_stack (self->set);
+
+  /* Changes here are edits of the set: Ctrl+Z walks its history, as in
+   * the main window. */
+  if (undo == NULL)
+    return FALSE;
+  if (g_variant_get_boolean (args))
+    as_undo_stack_redo (undo);
+  else
+    as_undo_stack_undo (undo);
+  return TRUE;
+}
+
 /* GObject overrides */
 
 static void
@@ -307,9 +327,7 @@ as_meeting_editor_constructed (GObject *object)
   g_signal_connect_swapped (self->state_row, "notify::selected",
                             G_CALLBACK (on_state_selected), self);
 
-  g_object_bind_property (self->meeting, "place", self->place_row, "text",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  as_ui_seal_on_focus_leave (GTK_WIDGET (self->place_row), AS_ENTITY (self->set));
+  as_ui_bind_entry (GTK_EDITABLE (self->place_row), AS_ENTITY (self->meeting), "place");
 
   g_signal_connect_object (self->meeting, "notify::start", G_CALLBACK (update_times), self,
                            G_CONNECT_SWAPPED);
@@ -432,6 +450,12 @@ as_meeting_editor_class_init (AsMeetingEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "meeting.remove", NULL, action_remove);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                shortcut_undo, "b", FALSE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                shortcut_undo, "b", TRUE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_y, GDK_CONTROL_MASK,
+                                shortcut_undo, "b", TRUE);
 }
 
 static void

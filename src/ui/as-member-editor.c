@@ -8,6 +8,7 @@
 #include "as-colour-dot.h"
 #include "as-member-editor.h"
 #include "as-ui-util.h"
+#include "as-undo-stack.h"
 
 struct _AsMemberEditor
 {
@@ -153,6 +154,25 @@ on_members_changed (AsMemberEditor *self)
     gtk_window_close (GTK_WINDOW (self));
 }
 
+static gboolean
+shortcut_undo (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  AsMemberEditor *self = AS_MEMBER_EDITOR (widget);
+  AsUndoStack *undo = as_set_get_undo_stack (self->set);
+
+  /* A member being added is not in the set yet: its fields keep their own
+   * undo, and the set's history is not for this dialog to walk. */
+  if (self->adding || undo == NULL)
+    return FALSE;
+  if (g_variant_get_boolean (args))
+    as_undo_stack_redo (undo);
+  else
+    as_undo_stack_undo (undo);
+  return TRUE;
+}
+
 /* GObject overrides */
 
 static void
@@ -160,9 +180,9 @@ bind_entry (AsMemberEditor *self,
             AdwEntryRow    *row,
             const char     *property)
 {
-  g_object_bind_property (self->member, property, row, "text",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  as_ui_seal_on_focus_leave (GTK_WIDGET (row), AS_ENTITY (self->set));
+  as_ui_bind_entry (GTK_EDITABLE (row), AS_ENTITY (self->member), property);
+  if (self->adding)
+    gtk_editable_set_enable_undo (GTK_EDITABLE (row), TRUE);
 }
 
 static void
@@ -196,6 +216,8 @@ as_member_editor_constructed (GObject *object)
   bind_entry (self, self->sponsor_name_row, "sponsor-name");
   bind_entry (self, self->sponsor_contact_row, "sponsor-contact");
   as_ui_bind_text_view (self->challenge_view, AS_ENTITY (self->member), "challenge");
+  if (self->adding)
+    gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->challenge_view), TRUE);
   as_ui_seal_on_focus_leave (GTK_WIDGET (self->challenge_view), AS_ENTITY (self->set));
   g_object_bind_property (self->member, "active", self->active_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
@@ -318,6 +340,12 @@ as_member_editor_class_init (AsMemberEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                shortcut_undo, "b", FALSE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                shortcut_undo, "b", TRUE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_y, GDK_CONTROL_MASK,
+                                shortcut_undo, "b", TRUE);
 }
 
 static void

@@ -60,9 +60,7 @@ bind_entry (AsSetDetailsPage *self,
             AdwEntryRow      *row,
             const char       *property)
 {
-  g_object_bind_property (self->set, property, row, "text",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  as_ui_seal_on_focus_leave (GTK_WIDGET (row), AS_ENTITY (self->set));
+  as_ui_bind_entry (GTK_EDITABLE (row), AS_ENTITY (self->set), property);
 }
 
 static void
@@ -74,6 +72,7 @@ bind_spin (AsSetDetailsPage *self,
   g_object_bind_property (self->set, property,
                           gtk_spin_button_get_adjustment (spin), "value",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (spin), FALSE);
   as_ui_seal_on_focus_leave (GTK_WIDGET (spin), AS_ENTITY (self->set));
 }
 

@@ -44,6 +44,90 @@ as_ui_bind_text_view (GtkTextView *view,
   buffer = gtk_text_view_get_buffer (view);
   g_object_bind_property (entity, property, buffer, "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  /* One history for the whole set: Ctrl+Z reaches the window's undo
+   * instead of a history of this field alone. */
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+}
+
+typedef struct
+{
+  GtkEditable *editable;   /* borrowed: the binding dies with it */
+  AsEntity    *entity;     /* owned */
+  char        *property;
+  gboolean     updating;
+} EntryBinding;
+
+static void
+entry_binding_free (gpointer data)
+{
+  EntryBinding *binding = data;
+
+  g_signal_handlers_disconnect_by_data (binding->entity, binding);
+  g_object_unref (binding->entity);
+  g_free (binding->property);
+  g_free (binding);
+}
+
+static void
+on_entity_text_changed (AsEntity     *entity,
+                        GParamSpec   *pspec,
+                        EntryBinding *binding)
+{
+  g_autofree char *text = NULL;
+
+  if (binding->updating)
+    return;
+
+  g_object_get (entity, binding->property, &text, NULL);
+  if (g_strcmp0 (text ? text : "", gtk_editable_get_text (binding->editable)) == 0)
+    return;
+
+  /* An undo or a reload: the cursor goes to the end, where the text
+   * changed most likely, rather than back to the start. */
+  binding->updating = TRUE;
+  gtk_editable_set_text (binding->editable, text ? text : "");
+  gtk_editable_set_position (binding->editable, -1);
+  binding->updating = FALSE;
+}
+
+static void
+on_editable_changed (GtkEditable  *editable,
+                     EntryBinding *binding)
+{
+  if (binding->updating)
+    return;
+
+  binding->updating = TRUE;
+  g_object_set (binding->entity, binding->property, gtk_editable_get_text (editable), NULL);
+  binding->updating = FALSE;
+}
+
+void
+as_ui_bind_entry (GtkEditable *editable,
+                  AsEntity    *entity,
+                  const char  *property)
+{
+  EntryBinding *binding;
+  g_autofree char *signal = NULL;
+
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+  g_return_if_fail (AS_IS_ENTITY (entity));
+
+  binding = g_new0 (EntryBinding, 1);
+  binding->editable = editable;
+  binding->entity = g_object_ref (entity);
+  binding->property = g_strdup (property);
+  g_object_set_data_full (G_OBJECT (editable), "as-entry-binding", binding, entry_binding_free);
+
+  signal = g_strconcat ("notify::", property, NULL);
+  g_signal_connect (entity, signal, G_CALLBACK (on_entity_text_changed), binding);
+  g_signal_connect (editable, "changed", G_CALLBACK (on_editable_changed), binding);
+  on_entity_text_changed (entity, NULL, binding);
+
+  /* One history for the whole set: Ctrl+Z reaches the window's undo
+   * instead of a history of this field alone. */
+  gtk_editable_set_enable_undo (editable, FALSE);
+  as_ui_seal_on_focus_leave (GTK_WIDGET (editable), entity);
 }
 
 static void

@@ -15,6 +15,13 @@ void        as_ui_bind_text_view        (GtkTextView *view,
                                          AsEntity    *entity,
                                          const char  *property);
 
+/* Keeps an entry (an AdwEntryRow, a GtkEntry) and a STRING field in step
+ * both ways, like as_ui_bind_text_view, and seals the undo stack when the
+ * entry loses the focus. */
+void        as_ui_bind_entry            (GtkEditable *editable,
+                                         AsEntity    *entity,
+                                         const char  *property);
+
 /* Seals the undo stack of entity's document when the widget (or anything
  * inside it) loses the keyboard focus, so that what was typed in one field
  * undoes as one step and the next field starts a new one. */

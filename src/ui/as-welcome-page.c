@@ -62,10 +62,9 @@ compare_newest_first (gconstpointer a,
 }
 
 static char *
-folder_for_display (GFile *file)
+path_for_display (GFile *file)
 {
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *path = parent != NULL ? g_file_get_path (parent) : NULL;
+  g_autofree char *path = g_file_get_path (file);
   const char *home = g_get_home_dir ();
 
   if (path == NULL)
@@ -89,7 +88,7 @@ static GtkWidget *
 make_row (GtkRecentInfo *info)
 {
   g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-  g_autofree char *folder = folder_for_display (file);
+  g_autofree char *where = path_for_display (file);
   g_autofree char *forget_label = NULL;
   const char *name = gtk_recent_info_get_display_name (info);
   GtkWidget *row, *forget, *arrow;
@@ -98,15 +97,16 @@ make_row (GtkRecentInfo *info)
   /* The name is the set's, from its file: plain text. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   gtk_widget_set_tooltip_text (row, g_file_peek_path (file));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "file", g_object_ref (file), g_object_unref);
 
-  forget = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+  forget = gtk_button_new_from_icon_name ("window-close-symbolic");
   gtk_widget_set_valign (forget, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (forget, "flat");
+  gtk_widget_add_css_class (forget, "circular");
   gtk_widget_set_tooltip_text (forget, _("Remove From the List"));
   forget_label = g_strdup_printf (_("Remove %s from the list"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (forget),

@@ -1005,7 +1005,7 @@ as_window_init (AsWindow *self)
       int width = g_settings_get_int (self->settings, "window-width");
       int height = g_settings_get_int (self->settings, "window-height");
 
-      gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 320));
+      gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 480), MAX (height, 320));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
