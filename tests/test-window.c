@@ -229,6 +229,23 @@ message_dialog_shown (gpointer data)
   return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, data) != NULL;
 }
 
+static gboolean
+message_dialog_gone (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, data) == NULL;
+}
+
+/* Answers a dialog as a click on one of its buttons does: the response,
+ * then the dialog closes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
 /* Helpers: files */
 
 static char *
@@ -337,7 +354,9 @@ fixture_tear_down (Fixture       *fx,
   /* Nothing of a test should be offered for restoring. */
   if (doc != NULL)
     as_journal_discard (as_set_file_get_journal (doc));
-  gtk_window_destroy (GTK_WINDOW (fx->window));
+  /* A test may have closed the window already. */
+  if (g_list_store_find (G_LIST_STORE (gtk_window_get_toplevels ()), fx->window, NULL))
+    gtk_window_destroy (GTK_WINDOW (fx->window));
   g_object_unref (fx->window);
   as_test_remove_tree (fx->dir);
   g_free (fx->dir);
@@ -591,7 +610,7 @@ test_load_error_keeps_set (Fixture       *fx,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "set");
   g_assert_false (as_set_file_get_modified (doc));
 
-  adw_message_dialog_response (dialog, "close");
+  respond (dialog, "close");
 }
 
 static void
@@ -632,6 +651,106 @@ test_read_only_banner (Fixture       *fx,
                    "northbridge.actionset (read-only)");
 
   g_chmod (fx->dir, 0755);
+}
+
+static void
+test_remove_member (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autofree char *path = copy_example (fx);
+  AsSetFile *doc = open_in_window (fx, path);
+  AsSet *set = as_set_file_get_set (doc);
+  GListModel *members = as_set_get_members (set);
+  guint n = g_list_model_get_n_items (members);
+  g_autoptr(AsMember) first = g_list_model_get_item (members, 0);
+  g_autoptr(AsMember) guest = as_member_new ();
+  AdwMessageDialog *dialog;
+
+  /* A member with a history is kept: the page offers to mark them inactive. */
+  g_assert_cmpuint (as_set_count_references (set, as_entity_get_id (AS_ENTITY (first))), >, 0);
+  gtk_widget_activate_action (GTK_WIDGET (members_page (fx)), "members.remove", "s",
+                              as_entity_get_id (AS_ENTITY (first)));
+  g_assert_true (wait_until (message_dialog_shown, fx->window, WAIT_MS));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (fx->window)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Member Has a History");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), as_member_get_name (first)));
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, n);
+  respond (dialog, "inactive");
+  g_assert_true (wait_until (message_dialog_gone, fx->window, WAIT_MS));
+  g_assert_false (as_member_get_active (first));
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, n);
+  g_action_group_activate_action (G_ACTION_GROUP (fx->window), "undo", NULL);
+  g_assert_true (as_member_get_active (first));
+
+  /* A member without one goes, and comes back with Undo (the toast's
+   * button runs win.undo). */
+  as_member_set_name (guest, "Guest");
+  as_set_begin_edit (set, "Add member");
+  as_entity_append_child (AS_ENTITY (set), as_set_list_members (), AS_ENTITY (guest));
+  as_set_end_edit (set);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, n + 1);
+  gtk_widget_activate_action (GTK_WIDGET (members_page (fx)), "members.remove", "s",
+                              as_entity_get_id (AS_ENTITY (guest)));
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, n);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (fx->window)));
+  g_action_group_activate_action (G_ACTION_GROUP (fx->window), "undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, n + 1);
+  g_assert_true (as_entity_get_parent (AS_ENTITY (guest)) == AS_ENTITY (set));
+}
+
+static void
+on_close_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  int *closed = user_data;
+
+  *closed = as_window_request_close_finish (AS_WINDOW (source), result) ? 1 : 0;
+}
+
+static gboolean
+close_answered (gpointer data)
+{
+  return *(int *) data >= 0;
+}
+
+static void
+test_close_asks_about_changes (Fixture       *fx,
+                               gconstpointer  data)
+{
+  g_autofree char *path = copy_example (fx);
+  AsSetFile *doc = open_in_window (fx, path);
+  AsSet *set = as_set_file_get_set (doc);
+  AsJournal *journal = as_set_file_get_journal (doc);
+  AdwMessageDialog *dialog;
+  int closed = -1;
+
+  /* Unsaved changes: closing asks, and Cancel keeps the window. */
+  as_set_set_facilitator (set, "Someone else");
+  g_assert_true (as_set_file_get_modified (doc));
+  as_window_request_close_async (fx->window, on_close_done, &closed);
+  g_assert_true (wait_until (message_dialog_shown, fx->window, WAIT_MS));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (fx->window)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), as_set_get_name (set)));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  respond (dialog, "cancel");
+  g_assert_true (wait_until (close_answered, &closed, WAIT_MS));
+  g_assert_cmpint (closed, ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fx->window)));
+  g_assert_true (as_window_get_set_file (fx->window) == doc);
+
+  /* Discard closes, and the crash journal goes with the changes. */
+  g_assert_true (as_journal_flush (journal, NULL));
+  g_assert_nonnull (as_journal_get_path (journal));
+  closed = -1;
+  as_window_request_close_async (fx->window, on_close_done, &closed);
+  g_assert_true (wait_until (message_dialog_shown, fx->window, WAIT_MS));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (fx->window)));
+  respond (dialog, "discard");
+  g_assert_true (wait_until (close_answered, &closed, WAIT_MS));
+  g_assert_cmpint (closed, ==, 1);
+  g_assert_null (as_journal_get_path (journal));
 }
 
 int
@@ -676,6 +795,8 @@ main (int   argc,
   ADD ("markup-shows-literally", test_markup_shows_literally);
   ADD ("load-error-keeps-set", test_load_error_keeps_set);
   ADD ("read-only-banner", test_read_only_banner);
+  ADD ("remove-member", test_remove_member);
+  ADD ("close-asks-about-changes", test_close_asks_about_changes);
 
   status = g_test_run ();
   as_test_remove_tree (home);

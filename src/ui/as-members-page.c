@@ -8,7 +8,6 @@
 #include "as-member-editor.h"
 #include "as-member-row.h"
 #include "as-members-page.h"
-#include "as-ui-util.h"
 
 struct _AsMembersPage
 {
@@ -130,7 +129,7 @@ remove_member (AsMembersPage *self,
 
   /* Meetings and actions refer to members by id: removing one who has a
    * history would leave those records pointing at nobody. */
-  if (as_ui_entity_is_referenced (AS_ENTITY (self->set), as_entity_get_id (AS_ENTITY (member))))
+  if (as_set_count_references (self->set, as_entity_get_id (AS_ENTITY (member))) > 0)
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
       GtkWidget *dialog;

@@ -155,62 +155,6 @@ as_ui_seal_on_focus_leave (GtkWidget *widget,
   gtk_widget_add_controller (widget, controller);
 }
 
-static gboolean
-refers_to (AsEntity   *entity,
-           const char *id)
-{
-  AsEntityClass *klass = AS_ENTITY_GET_CLASS (entity);
-  const AsField *fields;
-  const AsChildList *lists;
-  guint n_fields, n_lists;
-
-  fields = as_entity_class_get_fields (klass, &n_fields);
-  for (guint i = 0; i < n_fields; i++)
-    {
-      if (fields[i].type == AS_FIELD_REF)
-        {
-          const char *ref = *(char **) as_entity_field_storage (entity, &fields[i]);
-
-          if (g_strcmp0 (ref, id) == 0)
-            return TRUE;
-        }
-      else if (fields[i].type == AS_FIELD_REF_LIST)
-        {
-          char **refs = *(char ***) as_entity_field_storage (entity, &fields[i]);
-
-          if (refs != NULL && g_strv_contains ((const char * const *) refs, id))
-            return TRUE;
-        }
-    }
-
-  lists = as_entity_class_get_lists (klass, &n_lists);
-  for (guint l = 0; l < n_lists; l++)
-    {
-      GListModel *model = G_LIST_MODEL (as_entity_get_list (entity, &lists[l]));
-      guint n = g_list_model_get_n_items (model);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(AsEntity) child = g_list_model_get_item (model, i);
-
-          if (refers_to (child, id))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-gboolean
-as_ui_entity_is_referenced (AsEntity   *root,
-                            const char *id)
-{
-  g_return_val_if_fail (AS_IS_ENTITY (root), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  return refers_to (root, id);
-}
-
 char *
 as_ui_format_date (GDateTime *dt)
 {

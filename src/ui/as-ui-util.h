@@ -28,12 +28,6 @@ void        as_ui_bind_entry            (GtkEditable *editable,
 void        as_ui_seal_on_focus_leave   (GtkWidget   *widget,
                                          AsEntity    *entity);
 
-/* Whether any field of the document below root refers to id (a member that
- * speaks in a meeting, owns an action…), so that removing it would leave a
- * dangling reference. */
-gboolean    as_ui_entity_is_referenced  (AsEntity    *root,
-                                         const char  *id);
-
 /* "Saturday 21 November 2026" and "14:00", in the user's locale. */
 char       *as_ui_format_date           (GDateTime   *dt);
 char       *as_ui_format_time           (GDateTime   *dt);
