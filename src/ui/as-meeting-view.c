@@ -29,6 +29,10 @@
 #define LARGE_WIDTH      1600
 #define LARGE_HEIGHT     900
 
+/* The share of the width for the participation figures, and its limit. */
+#define PARTICIPATION_SHARE 0.36
+#define PARTICIPATION_MAX   760
+
 typedef struct
 {
   GtkWidget *box;
@@ -71,6 +75,7 @@ struct _AsMeetingView
 
   /* Template children */
   GtkWidget        *content;
+  GtkWidget        *participation_scroller;
   GtkLabel         *title_label;
   GtkLabel         *subtitle_label;
   GtkWidget        *fullscreen_button;
@@ -659,12 +664,13 @@ rebuild_strip (AsMeetingView *self,
       cell->name = GTK_LABEL (gtk_label_new (NULL));
       /* "Commit to action" wraps rather than lose its end on a laptop. */
       gtk_label_set_wrap (cell->name, TRUE);
-      gtk_label_set_wrap_mode (cell->name, PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_wrap_mode (cell->name, PANGO_WRAP_WORD);
       gtk_label_set_xalign (cell->name, 0);
       gtk_widget_set_hexpand (GTK_WIDGET (cell->name), TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (cell->name), "step-cell-name");
       cell->times = GTK_LABEL (gtk_label_new (NULL));
       gtk_label_set_xalign (cell->times, 0);
+      gtk_label_set_wrap (cell->times, TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (cell->times), "numeric");
       gtk_widget_add_css_class (GTK_WIDGET (cell->times), "step-cell-times");
 
@@ -1262,10 +1268,25 @@ as_meeting_view_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   AsMeetingView *self = AS_MEETING_VIEW (widget);
+  int participation_width;
 
   /* On a projector or a large screen everything but the countdown (which
    * fits itself to its space) gets larger type too. */
   set_class (widget, "large", width >= LARGE_WIDTH && height >= LARGE_HEIGHT);
+
+  /* The participation column takes a share of the width (at least what it
+   * needs; below that the flap folds), the countdown the rest. Its scroller
+   * asks for no more than its minimum, so that the flap gives it exactly
+   * this. In steps, so that resizing the window relays out seldom. */
+  participation_width = (int) MIN (width * PARTICIPATION_SHARE, PARTICIPATION_MAX) / 16 * 16;
+  if (gtk_widget_get_width (self->participation_scroller) != participation_width)
+    {
+      int current;
+
+      gtk_widget_get_size_request (self->participation_scroller, &current, NULL);
+      if (current != participation_width)
+        gtk_widget_set_size_request (self->participation_scroller, participation_width, -1);
+    }
   gtk_widget_allocate (self->content, width, height, baseline, NULL);
 }
 
@@ -1534,6 +1555,7 @@ as_meeting_view_class_init (AsMeetingViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/ActionSet/as-meeting-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AsMeetingView, content);
+  gtk_widget_class_bind_template_child (widget_class, AsMeetingView, participation_scroller);
   gtk_widget_class_bind_template_child (widget_class, AsMeetingView, title_label);
   gtk_widget_class_bind_template_child (widget_class, AsMeetingView, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, AsMeetingView, fullscreen_button);
