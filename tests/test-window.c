@@ -19,6 +19,7 @@
 #include "as-set-details-page.h"
 #include "as-test-util.h"
 #include "as-undo-stack.h"
+#include "as-welcome-page.h"
 #include "as-window.h"
 
 #define EXAMPLE "examples/northbridge-leaders.actionset"
@@ -246,6 +247,29 @@ respond (AdwMessageDialog *dialog,
   gtk_window_close (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *title;
+} RecentQuery;
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+recent_row_shown (gpointer data)
+{
+  RecentQuery *query = data;
+  GtkWidget *welcome = find_by_type (query->root, AS_TYPE_WELCOME_PAGE);
+
+  return welcome != NULL && find_widget (welcome, is_row_titled, query->title) != NULL;
+}
+
 /* Helpers: files */
 
 static char *
@@ -394,6 +418,16 @@ test_open_example (Fixture       *fx,
       g_assert_true (as_member_row_get_member (AS_MEMBER_ROW (row)) == member);
       g_assert_nonnull (find_widget (row, is_label_with_text, as_member_get_name (member)));
     }
+
+  /* The set is in the recent list that a new window's welcome page shows. */
+  {
+    g_autoptr(AsWindow) other = g_object_ref_sink (as_window_new (NULL));
+    RecentQuery query = { GTK_WIDGET (other), as_set_get_name (set) };
+
+    gtk_window_present (GTK_WINDOW (other));
+    g_assert_true (wait_until (recent_row_shown, &query, WAIT_MS));
+    gtk_window_destroy (GTK_WINDOW (other));
+  }
 
   /* The actions that need a set are there, those it cannot do are not. */
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fx->window), "save"));
@@ -725,6 +759,8 @@ test_close_asks_about_changes (Fixture       *fx,
   AdwMessageDialog *dialog;
   int closed = -1;
 
+  gtk_window_set_default_size (GTK_WINDOW (fx->window), 900, 600);
+
   /* Unsaved changes: closing asks, and Cancel keeps the window. */
   as_set_set_facilitator (set, "Someone else");
   g_assert_true (as_set_file_get_modified (doc));
@@ -751,6 +787,17 @@ test_close_asks_about_changes (Fixture       *fx,
   g_assert_true (wait_until (close_answered, &closed, WAIT_MS));
   g_assert_cmpint (closed, ==, 1);
   g_assert_null (as_journal_get_path (journal));
+
+  /* The window's size is remembered for the next one. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("org.example.ActionSet");
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (fx->window), &width, &height);
+    g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, width);
+    g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, height);
+    g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  }
 }
 
 int

@@ -129,7 +129,27 @@ restore (AsApplication  *self,
   AsWindow *window;
 
   doc = as_set_file_new_from_journal (entry->path, &error);
-  window = window_for_new_set (self);
+
+  /* The file may be open already, or opening (named on the command line):
+   * the restored set, newer, takes its place there. */
+  window = NULL;
+  if (entry->file_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (entry->file_path);
+
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+        {
+          AsSetFile *shown;
+
+          if (!AS_IS_WINDOW (l->data) || !as_window_shows_file (l->data, file))
+            continue;
+          shown = as_window_get_set_file (l->data);
+          if (shown == NULL || !as_set_file_get_modified (shown))
+            window = l->data;
+        }
+    }
+  if (window == NULL)
+    window = window_for_new_set (self);
   gtk_window_present (GTK_WINDOW (window));
 
   if (doc == NULL)

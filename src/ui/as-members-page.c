@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "as-colour-dot.h"
 #include "as-member-editor.h"
 #include "as-member-row.h"
 #include "as-members-page.h"
@@ -201,29 +202,57 @@ update_count (AsMembersPage *self)
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 }
 
-/* Drag and drop */
+/* Drag and drop
+ *
+ * The handlers find their row through the controller, never through a
+ * pointer kept at connection time: a drop moves the member, the list makes
+ * a new row for it and the old one, whose drag source is still finishing,
+ * is gone. */
+
+static AsMemberRow *
+controller_row (gpointer controller)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  return AS_IS_MEMBER_ROW (widget) ? AS_MEMBER_ROW (widget) : NULL;
+}
 
 static GdkContentProvider *
 on_drag_prepare (GtkDragSource *source,
                  double         x,
                  double         y,
-                 AsMemberRow   *row)
+                 gpointer       user_data)
 {
-  g_object_set_data (G_OBJECT (row), "drag-x", GINT_TO_POINTER ((int) x));
-  g_object_set_data (G_OBJECT (row), "drag-y", GINT_TO_POINTER ((int) y));
+  AsMemberRow *row = controller_row (source);
+
+  if (row == NULL)
+    return NULL;
   return gdk_content_provider_new_typed (AS_TYPE_MEMBER, as_member_row_get_member (row));
 }
 
 static void
 on_drag_begin (GtkDragSource *source,
                GdkDrag       *drag,
-               AsMemberRow   *row)
+               gpointer       user_data)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (row));
+  AsMemberRow *row = controller_row (source);
+  AsMember *member;
+  GtkWidget *icon, *dot, *label;
 
-  gtk_drag_source_set_icon (source, paintable,
-                            GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "drag-x")),
-                            GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "drag-y")));
+  if (row == NULL)
+    return;
+  member = as_member_row_get_member (row);
+
+  /* A small card with the member's colour and name follows the pointer. */
+  icon = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_widget_add_css_class (icon, "member-drag-icon");
+  dot = as_colour_dot_new ();
+  as_colour_dot_set_colour (AS_COLOUR_DOT (dot), as_member_get_colour (member));
+  gtk_box_append (GTK_BOX (icon), dot);
+  label = gtk_label_new (as_member_get_name (member));
+  gtk_box_append (GTK_BOX (icon), label);
+  gtk_drag_icon_set_child (GTK_DRAG_ICON (gtk_drag_icon_get_for_drag (drag)), icon);
+
   gtk_widget_add_css_class (GTK_WIDGET (row), "dragged");
 }
 
@@ -231,26 +260,35 @@ static void
 on_drag_end (GtkDragSource *source,
              GdkDrag       *drag,
              gboolean       delete_data,
-             AsMemberRow   *row)
+             gpointer       user_data)
 {
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "dragged");
+  AsMemberRow *row = controller_row (source);
+
+  if (row != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "dragged");
 }
 
 static GdkDragAction
 on_drop_enter (GtkDropTarget *target,
                double         x,
                double         y,
-               AsMemberRow   *row)
+               gpointer       user_data)
 {
-  gtk_widget_add_css_class (GTK_WIDGET (row), "drop-target");
+  AsMemberRow *row = controller_row (target);
+
+  if (row != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "drop-target");
   return GDK_ACTION_MOVE;
 }
 
 static void
 on_drop_leave (GtkDropTarget *target,
-               AsMemberRow   *row)
+               gpointer       user_data)
 {
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "drop-target");
+  AsMemberRow *row = controller_row (target);
+
+  if (row != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "drop-target");
 }
 
 static gboolean
@@ -258,12 +296,15 @@ on_drop (GtkDropTarget *target,
          const GValue  *value,
          double         x,
          double         y,
-         AsMemberRow   *row)
+         gpointer       user_data)
 {
+  AsMemberRow *row = controller_row (target);
   AsMembersPage *self;
   AsMember *member;
   guint from, to;
 
+  if (row == NULL)
+    return FALSE;
   gtk_widget_remove_css_class (GTK_WIDGET (row), "drop-target");
 
   self = AS_MEMBERS_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row), AS_TYPE_MEMBERS_PAGE));
@@ -287,15 +328,15 @@ create_row (gpointer item,
 
   source = gtk_drag_source_new ();
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), row);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), row);
-  g_signal_connect (source, "drag-end", G_CALLBACK (on_drag_end), row);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), NULL);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), NULL);
+  g_signal_connect (source, "drag-end", G_CALLBACK (on_drag_end), NULL);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
 
   target = gtk_drop_target_new (AS_TYPE_MEMBER, GDK_ACTION_MOVE);
-  g_signal_connect (target, "enter", G_CALLBACK (on_drop_enter), row);
-  g_signal_connect (target, "leave", G_CALLBACK (on_drop_leave), row);
-  g_signal_connect (target, "drop", G_CALLBACK (on_drop), row);
+  g_signal_connect (target, "enter", G_CALLBACK (on_drop_enter), NULL);
+  g_signal_connect (target, "leave", G_CALLBACK (on_drop_leave), NULL);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), NULL);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
 
   return row;

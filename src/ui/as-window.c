@@ -29,7 +29,7 @@ struct _AsWindow
   GSettings            *settings;          /* NULL when the schema is missing */
   GtkFileChooserNative *chooser;           /* Save As being asked */
   GTask                *close_task;        /* a close waiting for an answer */
-  guint                 loading;
+  GPtrArray            *loads;             /* of LoadData, being loaded */
   gboolean              saving;
   gboolean              close_confirmed;
   gboolean              close_after_save;
@@ -598,9 +598,10 @@ save (AsWindow *self)
 
 typedef struct
 {
-  AsWindow *self;
-  GFile    *file;
-  gboolean  reload;
+  AsWindow     *self;
+  GFile        *file;
+  GCancellable *cancellable;
+  gboolean      reload;
 } LoadData;
 
 static void
@@ -608,6 +609,7 @@ load_data_free (LoadData *data)
 {
   g_object_unref (data->self);
   g_object_unref (data->file);
+  g_object_unref (data->cancellable);
   g_free (data);
 }
 
@@ -623,19 +625,24 @@ on_loaded (GObject      *source,
   AsWindow *target = self;
 
   doc = as_set_file_load_finish (result, &error);
-  self->loading--;
+  g_ptr_array_remove (self->loads, data);
+
+  /* Cancelled: the window closed, or it shows this file already (a set
+   * restored after a crash). */
+  if (g_cancellable_is_cancelled (data->cancellable))
+    {
+      load_data_free (data);
+      return;
+    }
 
   if (doc == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *base = file_display_name (data->file);
-          g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), base);
+      g_autofree char *base = file_display_name (data->file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), base);
 
-          /* The message names the file and the place in it; whatever this
-           * window showed stays as it was. */
-          show_error (self, heading, error->message);
-        }
+      /* The message names the file and the place in it; whatever this
+       * window showed stays as it was. */
+      show_error (self, heading, error->message);
       load_data_free (data);
       return;
     }
@@ -668,6 +675,13 @@ on_loaded (GObject      *source,
 }
 
 static void
+on_window_cancelled (GCancellable *window_cancellable,
+                     GCancellable *load_cancellable)
+{
+  g_cancellable_cancel (load_cancellable);
+}
+
+static void
 load_file (AsWindow *self,
            GFile    *file,
            gboolean  reload)
@@ -677,8 +691,12 @@ load_file (AsWindow *self,
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
   data->reload = reload;
-  self->loading++;
-  as_set_file_load_async (file, self->cancellable, on_loaded, data);
+  data->cancellable = g_cancellable_new ();
+  /* Closing the window cancels every load for it. */
+  g_cancellable_connect (self->cancellable, G_CALLBACK (on_window_cancelled),
+                         g_object_ref (data->cancellable), g_object_unref);
+  g_ptr_array_add (self->loads, data);
+  as_set_file_load_async (file, data->cancellable, on_loaded, data);
 }
 
 static void
@@ -912,6 +930,8 @@ as_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  /* Each load holds a reference on the window: none is left by now. */
+  g_ptr_array_unref (self->loads);
 
   G_OBJECT_CLASS (as_window_parent_class)->finalize (object);
 }
@@ -996,6 +1016,7 @@ as_window_init (AsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->loads = g_ptr_array_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
 
@@ -1049,6 +1070,18 @@ as_window_set_set_file (AsWindow  *self,
   g_set_object (&self->doc, doc);
   self->close_confirmed = FALSE;
 
+  /* What is shown now wins over a load of the same file still running. */
+  if (doc != NULL && as_set_file_get_file (doc) != NULL)
+    {
+      for (guint i = 0; i < self->loads->len; i++)
+        {
+          LoadData *data = g_ptr_array_index (self->loads, i);
+
+          if (g_file_equal (data->file, as_set_file_get_file (doc)))
+            g_cancellable_cancel (data->cancellable);
+        }
+    }
+
   if (doc != NULL)
     {
       AsSet *set = as_set_file_get_set (doc);
@@ -1092,7 +1125,7 @@ gboolean
 as_window_is_empty (AsWindow *self)
 {
   g_return_val_if_fail (AS_IS_WINDOW (self), FALSE);
-  return self->doc == NULL && self->loading == 0;
+  return self->doc == NULL && self->loads->len == 0;
 }
 
 gboolean
@@ -1105,7 +1138,17 @@ as_window_shows_file (AsWindow *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   shown = self->doc != NULL ? as_set_file_get_file (self->doc) : NULL;
-  return shown != NULL && g_file_equal (shown, file);
+  if (shown != NULL && g_file_equal (shown, file))
+    return TRUE;
+  /* Or is about to. */
+  for (guint i = 0; i < self->loads->len; i++)
+    {
+      LoadData *data = g_ptr_array_index (self->loads, i);
+
+      if (!data->reload && g_file_equal (data->file, file))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 void
