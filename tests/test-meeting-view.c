@@ -14,6 +14,7 @@
 #include "as-test-util.h"
 #include "as-timer-display.h"
 #include "as-undo-stack.h"
+#include "as-window.h"
 
 #define SEC (G_USEC_PER_SEC)
 
@@ -566,10 +567,92 @@ test_cycle (Fixture       *f,
   g_assert_null (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (child (f, "tiles_box")), 5));
 }
 
+/* Which meeting "next" is: the one running, else the first one planned. */
+static void
+test_find_meeting (void)
+{
+  g_autoptr(AsSet) set = as_set_new_document ();
+  g_autoptr(GDateTime) start = meeting_start ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (start, 28);
+  g_autoptr(GDateTime) earlier = g_date_time_add_days (start, -28);
+  g_autoptr(AsMember) member = as_member_new ();
+  AsMeeting *planned_later, *planned, *done;
+
+  as_entity_append_child (AS_ENTITY (set), as_set_list_members (), AS_ENTITY (member));
+  g_assert_null (as_meeting_view_find_meeting (set, "next"));
+
+  planned_later = as_set_add_meeting (set, later);
+  planned = as_set_add_meeting (set, start);
+  done = as_set_add_meeting (set, earlier);
+  as_meeting_set_state (done, AS_MEETING_FINISHED);
+  g_assert_true (as_meeting_view_find_meeting (set, "next") == planned);
+  g_assert_true (as_meeting_view_find_meeting (set, as_entity_get_id (AS_ENTITY (planned_later)))
+                 == planned_later);
+  g_assert_null (as_meeting_view_find_meeting (set, "no-such-meeting"));
+
+  as_meeting_set_state (planned_later, AS_MEETING_RUNNING);
+  g_assert_true (as_meeting_view_find_meeting (set, "next") == planned_later);
+}
+
+/* The window's Meetings page runs a meeting on a page of its own, and the
+ * view's back button returns without stopping it. */
+static void
+test_window (void)
+{
+  g_autoptr(AsSetFile) doc = as_set_file_new ();
+  AsSet *set = as_set_file_get_set (doc);
+  g_autoptr(GDateTime) start = meeting_start ();
+  g_autoptr(AsMember) member = as_member_new ();
+  AsWindow *window;
+  AsMeeting *meeting;
+  GtkStack *stack;
+  GtkWidget *view;
+
+  as_member_set_name (member, "Ada");
+  as_entity_append_child (AS_ENTITY (set), as_set_list_members (), AS_ENTITY (member));
+  meeting = as_set_add_meeting (set, start);
+
+  window = as_window_new (NULL);
+  as_window_set_set_file (window, doc);
+  gtk_window_present (GTK_WINDOW (window));
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), AS_TYPE_WINDOW,
+                                                    "main_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "set");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.run-meeting", "s",
+                                             as_entity_get_id (AS_ENTITY (meeting))));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "live");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
+                    GTK_WIDGET (window), AS_TYPE_WINDOW, "header_bar"))));
+  view = adw_bin_get_child (ADW_BIN (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                    AS_TYPE_WINDOW, "live_bin")));
+  g_assert_true (AS_IS_MEETING_VIEW (view));
+  g_assert_true (as_meeting_view_get_meeting (AS_MEETING_VIEW (view)) == meeting);
+  g_assert_true (gtk_widget_activate_action (view, "meeting.toggle", NULL));
+
+  g_assert_true (gtk_widget_activate_action (view, "meeting.back", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "set");
+  g_assert_cmpint (as_meeting_get_state (meeting), ==, AS_MEETING_RUNNING);
+
+  /* "next" is the meeting that runs, in the same view. */
+  g_assert_true (as_window_show_meeting (window, "next"));
+  g_assert_true (adw_bin_get_child (ADW_BIN (gtk_widget_get_template_child (
+                   GTK_WIDGET (window), AS_TYPE_WINDOW, "live_bin"))) == view);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "live");
+
+  as_journal_discard (as_set_file_get_journal (doc));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *home = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *data = NULL;
+  int status;
+
   /* Times are shown in local time: make it UTC, like the fake clock. */
   g_setenv ("TZ", "UTC", TRUE);
 
@@ -578,6 +661,14 @@ main (int   argc,
       g_print ("1..0 # SKIP no display\n");
       return 0;
     }
+  /* Crash journals (the window test edits a set that has a file object)
+   * go to a folder of the test's own. */
+  home = as_test_make_tmpdir ();
+  state = g_build_filename (home, "state", NULL);
+  data = g_build_filename (home, "data", NULL);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* The end of a step's budget flashes in the tests, without a chime from
@@ -596,6 +687,10 @@ main (int   argc,
   ADD ("ticker-idle", test_ticker_idle);
   ADD ("sleep-gap", test_sleep_gap);
   ADD ("cycle", test_cycle);
+  g_test_add_func ("/meeting-view/find-meeting", test_find_meeting);
+  g_test_add_func ("/meeting-view/window", test_window);
 
-  return g_test_run ();
+  status = g_test_run ();
+  as_test_remove_tree (home);
+  return status;
 }

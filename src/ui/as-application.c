@@ -23,6 +23,7 @@ struct _AsApplication
   GQueue                quit_queue;      /* of AsWindow (owned), closing in turn */
   GQueue                restore_queue;   /* of AsJournalEntry, asked in turn */
   gboolean              restore_checked;
+  char                 *run_meeting;     /* --run-meeting, for the first file */
 };
 
 G_DEFINE_FINAL_TYPE (AsApplication, as_application, ADW_TYPE_APPLICATION)
@@ -505,6 +506,7 @@ as_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "version", "b", &version);
   g_variant_dict_lookup (options, "check", "b", &check);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
+  g_variant_dict_lookup (options, "run-meeting", "s", &AS_APPLICATION (application)->run_meeting);
 
   if (version)
     {
@@ -641,6 +643,7 @@ as_application_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->open_chooser));
   g_clear_object (&self->open_chooser);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->run_meeting, g_free);
 
   G_OBJECT_CLASS (as_application_parent_class)->dispose (object);
 }
@@ -667,6 +670,9 @@ as_application_init (AsApplication *self)
       N_("Check set files and report their problems, without opening a window"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Show the version and quit"), NULL },
+    { "run-meeting", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Open the set on the live screen of a meeting: “next” (the one running, else the next planned) or a meeting’s id"),
+      N_("MEETING") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
       NULL, N_("[FILE…]") },
     { NULL }
@@ -708,6 +714,12 @@ as_application_open_files (AsApplication  *self,
         {
           window = window_for_new_set (self);
           as_window_open_file (window, files[i]);
+        }
+      if (i == 0 && self->run_meeting != NULL)
+        {
+          g_autofree char *which = g_steal_pointer (&self->run_meeting);
+
+          as_window_show_meeting (window, which);
         }
       gtk_window_present (GTK_WINDOW (window));
     }

@@ -18,6 +18,7 @@ struct _AsMeetingRow
   GtkLabel  *detail_label;
   GtkLabel  *state_label;
   GtkLabel  *count_label;
+  GtkWidget *run_button;
 };
 
 G_DEFINE_FINAL_TYPE (AsMeetingRow, as_meeting_row, GTK_TYPE_WIDGET)
@@ -93,6 +94,25 @@ update (AsMeetingRow *self)
   /* Translators: "5 rounds · 6 attendees". */
   counts = g_strdup_printf (_("%s · %s"), rounds, attendees);
   gtk_label_set_text (self->count_label, counts);
+
+  /* The live meeting screen: to start a planned meeting, or to go back to
+   * one that runs; a finished meeting has no live screen to show. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->run_button), "s",
+                                    as_entity_get_id (AS_ENTITY (m)));
+  /* Named once it has a target: an action with a parameter and no target
+   * is a warning. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->run_button), "win.run-meeting");
+  gtk_button_set_label (GTK_BUTTON (self->run_button),
+                        state == AS_MEETING_RUNNING ? _("Resume Meeting") : _("Run Meeting"));
+  gtk_widget_set_tooltip_text (self->run_button,
+                               state == AS_MEETING_RUNNING
+                               ? _("Show the live screen of this meeting, which is running")
+                               : _("Show the live screen of this meeting, to start it"));
+  if (state == AS_MEETING_RUNNING)
+    gtk_widget_add_css_class (self->run_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->run_button, "suggested-action");
+  gtk_widget_set_visible (self->run_button, state != AS_MEETING_FINISHED);
 }
 
 static GtkLabel *
@@ -205,6 +225,10 @@ as_meeting_row_init (AsMeetingRow *self)
   self->count_label = add_label (side_box, "caption", 1.0f);
   gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
+
+  self->run_button = gtk_button_new ();
+  gtk_widget_set_valign (self->run_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_parent (self->run_button, GTK_WIDGET (self));
 }
 
 GtkWidget *

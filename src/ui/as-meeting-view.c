@@ -29,8 +29,11 @@
 #define LARGE_WIDTH      1600
 #define LARGE_HEIGHT     900
 
+/* Lateness beyond this is not shown: the meeting is not on its planned day. */
+#define LATENESS_SHOWN_MS (12 * 3600 * G_GINT64_CONSTANT (1000))
+
 /* The share of the width for the participation figures, and its limit. */
-#define PARTICIPATION_SHARE 0.36
+#define PARTICIPATION_SHARE 0.40
 #define PARTICIPATION_MAX   760
 
 typedef struct
@@ -608,7 +611,11 @@ refresh_clocks (AsMeetingView *self,
 
   projected_end = as_meeting_session_dup_projected_end (self->session);
   end = as_ui_format_time (projected_end);
-  if (as_meeting_get_start (self->meeting) != NULL)
+  /* Lateness against the plan, unless the meeting runs on another day than
+   * planned (a plan moved, or a rehearsal): hours early or late say
+   * nothing then. */
+  if (as_meeting_get_start (self->meeting) != NULL &&
+      ABS (as_meeting_session_get_lateness (self->session)) < LATENESS_SHOWN_MS)
     {
       g_autofree char *lateness = format_lateness (as_meeting_session_get_lateness (self->session));
 
@@ -1738,6 +1745,45 @@ as_meeting_view_set_show_cycle (AsMeetingView *self,
   if (self->session != NULL)
     refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CYCLE]);
+}
+
+AsMeeting *
+as_meeting_view_find_meeting (AsSet      *set,
+                              const char *which)
+{
+  GListModel *meetings;
+  AsMeeting *next = NULL;
+
+  g_return_val_if_fail (AS_IS_SET (set), NULL);
+  g_return_val_if_fail (which != NULL, NULL);
+
+  if (g_strcmp0 (which, "next") != 0)
+    return as_set_lookup_meeting (set, which);
+
+  meetings = as_set_get_meetings (set);
+  for (guint i = 0; i < n_items (meetings); i++)
+    {
+      AsMeeting *meeting = item (meetings, i);
+
+      switch (as_meeting_get_state (meeting))
+        {
+        case AS_MEETING_RUNNING:
+          return meeting;
+        case AS_MEETING_PLANNED:
+          /* A meeting without a date comes after those with one. */
+          if (next == NULL ||
+              (as_meeting_get_start (meeting) != NULL &&
+               (as_meeting_get_start (next) == NULL ||
+                g_date_time_compare (as_meeting_get_start (meeting),
+                                     as_meeting_get_start (next)) < 0)))
+            next = meeting;
+          break;
+        case AS_MEETING_FINISHED:
+        default:
+          break;
+        }
+    }
+  return next;
 }
 
 gboolean

@@ -42,6 +42,12 @@ gboolean          as_meeting_view_get_show_cycle (AsMeetingView *self);
 void              as_meeting_view_set_show_cycle (AsMeetingView *self,
                                                   gboolean       show_cycle);
 
+/* The meeting of set that which names: a meeting id, or "next" for the
+ * meeting that runs (started, not finished), else the first one planned (by
+ * start time). NULL when there is none. */
+AsMeeting        *as_meeting_view_find_meeting   (AsSet         *set,
+                                                  const char    *which);
+
 /* Whether the view holds an idle and suspend inhibition now. */
 gboolean          as_meeting_view_get_inhibiting (AsMeetingView *self);
 

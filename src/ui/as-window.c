@@ -10,6 +10,7 @@
 #include "as-first-frame.h"
 #include "as-journal.h"
 #include "as-meeting-editor.h"
+#include "as-meeting-view.h"
 #include "as-member-editor.h"
 #include "as-set-view.h"
 #include "as-ui-util.h"
@@ -38,6 +39,7 @@ struct _AsWindow
   AdwWindowTitle       *window_title;
   GtkWidget            *undo_box;
   GtkWidget            *save_button;
+  GtkWidget            *header_bar;
   GtkWidget            *switcher_strip;
   AdwViewSwitcher      *view_switcher;
   AsBanner             *read_only_banner;
@@ -45,6 +47,9 @@ struct _AsWindow
   GtkStack             *main_stack;
   AsWelcomePage        *welcome_page;
   AdwBin               *set_bin;
+  AdwBin               *live_bin;
+  AsMeetingView        *live_view;         /* the last meeting run, or NULL */
+  char                 *pending_meeting;   /* to show once the set is loaded */
 };
 
 G_DEFINE_FINAL_TYPE (AsWindow, as_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -851,6 +856,44 @@ action_reload (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The live meeting screen has its own header bar, with a way back: the
+ * window's bars make way for it. */
+static void
+show_live_page (AsWindow *self,
+                gboolean  live)
+{
+  gtk_widget_set_visible (self->header_bar, !live);
+  gtk_widget_set_visible (self->switcher_strip, !live && self->set_view != NULL);
+  gtk_stack_set_visible_child_name (self->main_stack,
+                                    live ? "live" : self->set_view != NULL ? "set" : "welcome");
+}
+
+/* Back to the pages; the meeting goes on, and its view stays (holding the
+ * screen awake while it runs) for the next "Resume Meeting". */
+static void
+on_live_leave (AsWindow *self)
+{
+  show_live_page (self, FALSE);
+}
+
+static void
+drop_live_view (AsWindow *self)
+{
+  if (self->live_view != NULL)
+    g_signal_handlers_disconnect_by_data (self->live_view, self);
+  self->live_view = NULL;
+  adw_bin_set_child (self->live_bin, NULL);
+  show_live_page (self, FALSE);
+}
+
+static void
+action_run_meeting (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  as_window_show_meeting (AS_WINDOW (user_data), g_variant_get_string (parameter, NULL));
+}
+
 static void
 action_show_page (GSimpleAction *action,
                   GVariant      *parameter,
@@ -858,6 +901,7 @@ action_show_page (GSimpleAction *action,
 {
   AsWindow *self = AS_WINDOW (user_data);
 
+  show_live_page (self, FALSE);
   if (self->set_view != NULL)
     adw_view_stack_set_visible_child_name (as_set_view_get_stack (self->set_view),
                                            g_variant_get_string (parameter, NULL));
@@ -871,6 +915,7 @@ static const GActionEntry win_entries[] = {
   { "redo", action_redo },
   { "reload", action_reload },
   { "show-page", action_show_page, "s" },
+  { "run-meeting", action_run_meeting, "s" },
 };
 
 /* GtkWindow overrides */
@@ -932,6 +977,7 @@ as_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   /* Each load holds a reference on the window: none is left by now. */
   g_ptr_array_unref (self->loads);
+  g_free (self->pending_meeting);
 
   G_OBJECT_CLASS (as_window_parent_class)->finalize (object);
 }
@@ -1000,6 +1046,7 @@ as_window_class_init (AsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, AsWindow, undo_box);
   gtk_widget_class_bind_template_child (widget_class, AsWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, AsWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, AsWindow, switcher_strip);
   gtk_widget_class_bind_template_child (widget_class, AsWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, AsWindow, read_only_banner);
@@ -1007,6 +1054,7 @@ as_window_class_init (AsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AsWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, AsWindow, set_bin);
+  gtk_widget_class_bind_template_child (widget_class, AsWindow, live_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_open_file);
 }
 
@@ -1067,6 +1115,13 @@ as_window_set_set_file (AsWindow  *self,
       close_editors (self);
       disconnect_doc (self);
     }
+  /* A reload shows the same meeting again, from the set as it is now. */
+  if (self->live_view != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "live") == 0 &&
+      self->pending_meeting == NULL)
+    self->pending_meeting =
+      g_strdup (as_entity_get_id (AS_ENTITY (as_meeting_view_get_meeting (self->live_view))));
+  drop_live_view (self);
   g_set_object (&self->doc, doc);
   self->close_confirmed = FALSE;
 
@@ -1118,6 +1173,12 @@ as_window_set_set_file (AsWindow  *self,
     }
 
   update_all (self);
+  if (doc != NULL && self->pending_meeting != NULL)
+    {
+      g_autofree char *which = g_steal_pointer (&self->pending_meeting);
+
+      as_window_show_meeting (self, which);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SET_FILE]);
 }
 
@@ -1234,4 +1295,37 @@ as_window_request_close_finish (AsWindow     *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), NULL);
+}
+
+gboolean
+as_window_show_meeting (AsWindow   *self,
+                        const char *which)
+{
+  AsMeeting *meeting;
+  GtkWidget *view;
+
+  g_return_val_if_fail (AS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (which != NULL, FALSE);
+
+  if (self->doc == NULL)
+    {
+      g_free (self->pending_meeting);
+      self->pending_meeting = g_strdup (which);
+      return TRUE;
+    }
+  if ((meeting = as_meeting_view_find_meeting (current_set (self), which)) == NULL)
+    return FALSE;
+
+  if (self->live_view == NULL || as_meeting_view_get_meeting (self->live_view) != meeting)
+    {
+      drop_live_view (self);
+      view = as_meeting_view_new (current_set (self), meeting, NULL);
+      g_signal_connect_object (view, "leave", G_CALLBACK (on_live_leave), self, G_CONNECT_SWAPPED);
+      self->live_view = AS_MEETING_VIEW (view);
+      adw_bin_set_child (self->live_bin, view);
+    }
+  show_live_page (self, TRUE);
+  /* The view, not its first button, takes the keys: Space, Right, 1–9. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->live_view));
+  return TRUE;
 }

@@ -41,6 +41,13 @@ void       as_window_new_set             (AsWindow             *self);
 void       as_window_add_toast           (AsWindow             *self,
                                           AdwToast             *toast);
 
+/* Shows the live screen of a meeting of the set (see
+ * as_meeting_view_find_meeting: an id, or "next"), also as the action
+ * win.run-meeting. Before a set is shown, remembers it for that set.
+ * Returns FALSE when the set has no such meeting. */
+gboolean   as_window_show_meeting        (AsWindow             *self,
+                                          const char           *which);
+
 /* Closes the window, first asking about unsaved changes; the result is TRUE
  * when it closed, FALSE when the user chose to keep it (or saving failed). */
 void       as_window_request_close_async (AsWindow             *self,
