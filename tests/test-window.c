@@ -236,15 +236,19 @@ message_dialog_gone (gpointer data)
   return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, data) == NULL;
 }
 
-/* Answers a dialog as a click on one of its buttons does: the response,
- * then the dialog closes. */
+/* Answers a dialog by clicking the button of a response, as a user does:
+ * the dialog emits the response and closes. */
 static void
 respond (AdwMessageDialog *dialog,
          const char       *response)
 {
-  g_assert_true (adw_message_dialog_has_response (dialog, response));
-  adw_message_dialog_response (dialog, response);
-  gtk_window_close (GTK_WINDOW (dialog));
+  const char *label = adw_message_dialog_get_response_label (dialog, response);
+  GtkWidget *button;
+
+  g_assert_nonnull (label);
+  button = find_widget (GTK_WIDGET (dialog), is_button_labelled, label);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
 }
 
 typedef struct
@@ -800,6 +804,32 @@ test_close_asks_about_changes (Fixture       *fx,
   }
 }
 
+static void
+test_close_saves (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autofree char *path = copy_example (fx);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AsSetFile) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  AsSetFile *doc = open_in_window (fx, path);
+  AdwMessageDialog *dialog;
+  int closed = -1;
+
+  /* "Save" in the question saves, then closes. */
+  as_set_set_facilitator (as_set_file_get_set (doc), "Someone else");
+  as_window_request_close_async (fx->window, on_close_done, &closed);
+  g_assert_true (wait_until (message_dialog_shown, fx->window, WAIT_MS));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (fx->window)));
+  respond (dialog, "save");
+  g_assert_true (wait_until (close_answered, &closed, WAIT_MS));
+  g_assert_cmpint (closed, ==, 1);
+
+  reloaded = as_set_file_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (as_set_get_facilitator (as_set_file_get_set (reloaded)), ==, "Someone else");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -844,6 +874,7 @@ main (int   argc,
   ADD ("read-only-banner", test_read_only_banner);
   ADD ("remove-member", test_remove_member);
   ADD ("close-asks-about-changes", test_close_asks_about_changes);
+  ADD ("close-saves", test_close_saves);
 
   status = g_test_run ();
   as_test_remove_tree (home);

@@ -451,7 +451,10 @@ on_saved (GObject      *source,
 
   if (self->close_after_save)
     {
-      self->close_confirmed = TRUE;
+      /* Edits made while the save ran are not in the file: closing asks
+       * about them again rather than lose them. */
+      self->close_after_save = FALSE;
+      self->close_confirmed = !as_set_file_get_modified (doc);
       gtk_window_close (GTK_WINDOW (self));
       return;
     }
