@@ -7,6 +7,8 @@
 
 #include "as-colour-dot.h"
 #include "as-member-row.h"
+#include "as-members-page.h"
+#include "as-set.h"
 
 struct _AsMemberRow
 {
@@ -96,6 +98,29 @@ make_menu (AsMember *member)
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
 
+static void
+on_menu_about_to_show (GtkMenuButton *button,
+                       gpointer       user_data)
+{
+  AsMemberRow *self = AS_MEMBER_ROW (user_data);
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), AS_TYPE_MEMBERS_PAGE);
+  AsEntity *set = as_entity_get_parent (AS_ENTITY (self->member));
+  GListStore *members;
+  guint position, n;
+
+  if (page == NULL || !AS_IS_SET (set))
+    return;
+
+  /* The first member cannot move up, nor the last down: say so in the menu
+   * about to show, the only one open. */
+  members = as_entity_get_list (set, as_set_list_members ());
+  n = g_list_model_get_n_items (G_LIST_MODEL (members));
+  if (!g_list_store_find (members, self->member, &position))
+    return;
+  gtk_widget_action_set_enabled (page, "members.move-up", position > 0);
+  gtk_widget_action_set_enabled (page, "members.move-down", position + 1 < n);
+}
+
 /* GObject overrides */
 
 static void
@@ -108,6 +133,8 @@ as_member_row_constructed (GObject *object)
 
   menu = make_menu (self->member);
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), menu);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button),
+                                         on_menu_about_to_show, self, NULL);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self), "members.edit");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self), "s",
