@@ -496,7 +496,8 @@ suggested_name (AsWindow *self)
   const char *name = as_set_get_name (current_set (self));
   g_autofree char *safe = NULL;
 
-  if (file != NULL)
+  /* The set's name says what the copy holds; without one, the file's. */
+  if ((name == NULL || *name == '\0') && file != NULL)
     return file_display_name (file);
   if (name == NULL || *name == '\0')
     name = _("Action Learning Set");
