@@ -385,7 +385,12 @@ fixture_tear_down (Fixture       *fx,
   /* A test may have closed the window already. */
   if (g_list_store_find (G_LIST_STORE (gtk_window_get_toplevels ()), fx->window, NULL))
     gtk_window_destroy (GTK_WINDOW (fx->window));
-  g_object_unref (fx->window);
+  /* The window and the set it showed go away with it: nothing else keeps
+   * them (a binding, a handler, a pending load). */
+  if (doc != NULL)
+    g_object_add_weak_pointer (G_OBJECT (doc), (gpointer *) &doc);
+  g_assert_finalize_object (fx->window);
+  g_assert_null (doc);
   as_test_remove_tree (fx->dir);
   g_free (fx->dir);
 }
