@@ -210,6 +210,33 @@ test_references (void)
   g_assert_cmpuint (as_set_count_references (set, "00000000-0000-4000-8000-000000000000"), ==, 0);
 }
 
+static void
+test_references_into (void)
+{
+  g_autoptr(AsSet) set = make_set (2);
+  g_autoptr(GDateTime) start = utc (2026, 3, 10, 14, 0);
+  g_autoptr(AsAction) action = as_action_new ();
+  AsMeeting *meeting = as_set_plan_meeting (set, start, NULL);
+  AsRound *round = round_at (meeting, 0);
+
+  /* The meeting's rounds name members: references out of it, not into it. */
+  g_assert_cmpuint (as_set_count_references_into (set, AS_ENTITY (meeting)), ==, 0);
+
+  as_action_set_owner (action, member_id (set, 0));
+  as_action_set_text (action, "Call the sponsor");
+  as_action_set_meeting (action, as_entity_get_id (AS_ENTITY (meeting)));
+  as_action_set_round (action, as_entity_get_id (AS_ENTITY (round)));
+  as_entity_append_child (AS_ENTITY (set), as_set_list_actions (), AS_ENTITY (action));
+  g_assert_cmpuint (as_set_count_references_into (set, AS_ENTITY (meeting)), ==, 2);
+  g_assert_cmpuint (as_set_count_references_into (set, AS_ENTITY (round)), ==, 1);
+
+  /* A member is named by the meeting (attendee, presenter) and the action. */
+  {
+    g_autoptr(AsMember) m = g_list_model_get_item (as_set_get_members (set), 0);
+    g_assert_cmpuint (as_set_count_references_into (set, AS_ENTITY (m)), ==, 3);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +247,7 @@ main (int   argc,
   g_test_add_func ("/meeting-plan/order-and-time", test_plan_order_and_time);
   g_test_add_func ("/meeting-plan/absent-and-minutes", test_absent_and_minutes);
   g_test_add_func ("/meeting-plan/references", test_references);
+  g_test_add_func ("/meeting-plan/references-into", test_references_into);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "as-banner.h"
 #include "as-file.h"
 #include "as-journal.h"
+#include "as-meeting-editor.h"
 #include "as-member-editor.h"
 #include "as-member-row.h"
 #include "as-member.h"
@@ -742,6 +743,34 @@ test_remove_member (Fixture       *fx,
 }
 
 static void
+test_remove_meeting_with_actions (Fixture       *fx,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = copy_example (fx);
+  AsSetFile *doc = open_in_window (fx, path);
+  AsSet *set = as_set_file_get_set (doc);
+  GListModel *meetings = as_set_get_meetings (set);
+  guint n = g_list_model_get_n_items (meetings);
+  g_autoptr(AsMeeting) first = g_list_model_get_item (meetings, 0);
+  AsMeetingEditor *editor;
+  AdwMessageDialog *dialog;
+
+  /* Actions agreed at the first meeting name it: it stays, and the editor
+   * says why, so that the file never refers to a meeting that is gone. */
+  g_assert_cmpuint (as_set_count_references_into (set, AS_ENTITY (first)), >, 0);
+  editor = as_meeting_editor_new (GTK_WINDOW (fx->window), set, first);
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "meeting.remove", NULL);
+  g_assert_true (wait_until (message_dialog_shown, editor, WAIT_MS));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (editor)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Meeting Has Actions");
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, n);
+  respond (dialog, "close");
+  g_assert_true (wait_until (message_dialog_gone, editor, WAIT_MS));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
 on_close_done (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -878,6 +907,7 @@ main (int   argc,
   ADD ("load-error-keeps-set", test_load_error_keeps_set);
   ADD ("read-only-banner", test_read_only_banner);
   ADD ("remove-member", test_remove_member);
+  ADD ("remove-meeting-with-actions", test_remove_meeting_with_actions);
   ADD ("close-asks-about-changes", test_close_asks_about_changes);
   ADD ("close-saves", test_close_saves);
 

@@ -351,23 +351,29 @@ as_set_member_name (AsSet      *self,
   return as_member_get_name (member);
 }
 
+/* Counts references to the ids in targets, from entities not in skip. */
 static guint
 count_references (AsEntity   *entity,
-                  const char *id)
+                  GHashTable *targets,
+                  AsEntity   *skip)
 {
   AsEntityClass *klass = AS_ENTITY_GET_CLASS (entity);
   guint n_fields, n_lists, count = 0;
   const AsField *fields = as_entity_class_get_fields (klass, &n_fields);
   const AsChildList *lists = as_entity_class_get_lists (klass, &n_lists);
 
+  if (entity == skip)
+    return 0;
+
   for (guint i = 0; i < n_fields; i++)
     {
       gpointer p = as_entity_field_storage (entity, &fields[i]);
 
-      if (fields[i].type == AS_FIELD_REF && g_strcmp0 (*(char **) p, id) == 0)
-        count++;
+      if (fields[i].type == AS_FIELD_REF && *(char **) p != NULL)
+        count += g_hash_table_contains (targets, *(char **) p) ? 1 : 0;
       else if (fields[i].type == AS_FIELD_REF_LIST && *(char ***) p != NULL)
-        count += g_strv_contains ((const char * const *) *(char ***) p, id) ? 1 : 0;
+        for (char **id = *(char ***) p; *id != NULL; id++)
+          count += g_hash_table_contains (targets, *id) ? 1 : 0;
     }
 
   for (guint l = 0; l < n_lists; l++)
@@ -377,20 +383,59 @@ count_references (AsEntity   *entity,
       for (guint i = 0; i < g_list_model_get_n_items (model); i++)
         {
           g_autoptr(AsEntity) child = g_list_model_get_item (model, i);
-          count += count_references (child, id);
+          count += count_references (child, targets, skip);
         }
     }
   return count;
+}
+
+static void
+collect_ids (AsEntity   *entity,
+             GHashTable *ids)
+{
+  AsEntityClass *klass = AS_ENTITY_GET_CLASS (entity);
+  guint n_lists;
+  const AsChildList *lists = as_entity_class_get_lists (klass, &n_lists);
+
+  g_hash_table_add (ids, (gpointer) as_entity_get_id (entity));
+  for (guint l = 0; l < n_lists; l++)
+    {
+      GListModel *model = G_LIST_MODEL (as_entity_get_list (entity, &lists[l]));
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(AsEntity) child = g_list_model_get_item (model, i);
+          collect_ids (child, ids);
+        }
+    }
 }
 
 guint
 as_set_count_references (AsSet      *self,
                          const char *id)
 {
+  g_autoptr(GHashTable) targets = NULL;
+
   g_return_val_if_fail (AS_IS_SET (self), 0);
   g_return_val_if_fail (id != NULL, 0);
 
-  return count_references (AS_ENTITY (self), id);
+  targets = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_add (targets, (gpointer) id);
+  return count_references (AS_ENTITY (self), targets, NULL);
+}
+
+guint
+as_set_count_references_into (AsSet    *self,
+                              AsEntity *entity)
+{
+  g_autoptr(GHashTable) targets = NULL;
+
+  g_return_val_if_fail (AS_IS_SET (self), 0);
+  g_return_val_if_fail (AS_IS_ENTITY (entity), 0);
+
+  targets = g_hash_table_new (g_str_hash, g_str_equal);
+  collect_ids (entity, targets);
+  return count_references (AS_ENTITY (self), targets, entity);
 }
 
 int

@@ -52,6 +52,9 @@ const char        *as_set_member_name           (AsSet *self, const char *id);
  * round's presenter, an attendee, a turn's member…). An entity that is
  * referenced cannot be removed without leaving the file inconsistent. */
 guint              as_set_count_references      (AsSet *self, const char *id);
+/* How many references from outside entity's subtree point into it (to the
+ * entity or any of its children): what removing it would leave dangling. */
+guint              as_set_count_references_into (AsSet *self, AsEntity *entity);
 int                as_set_get_step_default      (AsSet *self, AsStepKind kind);
 
 /* Edits between begin and end undo as one step called label. */

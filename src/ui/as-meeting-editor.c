@@ -271,6 +271,21 @@ action_remove (GtkWidget  *widget,
   AdwToast *toast;
   gboolean removed;
 
+  /* Actions agreed at the meeting name it and its rounds: removing it would
+   * leave them pointing at nothing, and the file unreadable. */
+  if (as_set_count_references_into (self->set, AS_ENTITY (self->meeting)) > 0)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                                  _("Meeting Has Actions"), NULL);
+
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                                   _("Actions agreed at this meeting refer to it. Remove "
+                                     "those actions first to remove the meeting."));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
   as_set_begin_edit (self->set, _("Remove meeting"));
   removed = as_entity_remove_child_item (AS_ENTITY (self->set), as_set_list_meetings (),
                                          AS_ENTITY (self->meeting));
