@@ -941,6 +941,238 @@ test_fields_dates (void)
     }
 }
 
+/* The writer against json-glib */
+
+/* Mends the two faults of json-glib 1.6's generator as the writer did when
+ * it built a JsonNode tree for the generator: U+001F written raw in strings,
+ * and ".0" after a double in exponent form ("1e+20.0"). */
+static char *
+mend_generated_json (char  *data,
+                     gsize *length)
+{
+  GString *out = g_string_sized_new (*length + 16);
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < *length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            {
+              g_string_append_c (out, c);
+              c = data[++i];
+            }
+          else if (c == '"')
+            in_string = FALSE;
+          else if (c == 0x1f)
+            {
+              g_string_append (out, "\\u001f");
+              continue;
+            }
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == 'e' && (data[i + 1] == '+' || data[i + 1] == '-'))
+        {
+          gsize end = i + 2;
+
+          while (end < *length && g_ascii_isdigit (data[end]))
+            end++;
+          g_string_append_len (out, data + i, end - i);
+          if (end + 1 < *length && data[end] == '.' && data[end + 1] == '0')
+            end += 2;
+          i = end - 1;
+          continue;
+        }
+      g_string_append_c (out, c);
+    }
+  g_free (data);
+  *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* The set as the writer wrote it when it built a tree of JsonNodes for
+ * json-glib's generator to print: the documented layout of the file. */
+static GBytes *
+write_with_json_glib (AsSet *set)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) body = as_format_entity_to_json (AS_ENTITY (set));
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object = json_object_new ();
+  JsonObject *version = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+  gsize length;
+  char *data;
+
+  json_object_set_string_member (object, "format", AS_FORMAT_ID);
+  json_object_set_int_member (version, "major", AS_FORMAT_MAJOR);
+  json_object_set_int_member (version, "minor", AS_FORMAT_MINOR);
+  json_object_set_object_member (object, "format_version", version);
+  json_object_iter_init_ordered (&iter, json_node_get_object (body));
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    if (!json_object_has_member (object, name))
+      json_object_set_member (object, name, json_node_copy (member));
+  root = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, &length);
+  data = mend_generated_json (data, &length);
+  data = g_realloc (data, length + 1);
+  data[length++] = '\n';
+  return g_bytes_new_take (data, length);
+}
+
+static JsonNode *
+parse_text (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return parse_bytes (bytes);
+}
+
+static void
+test_writer_matches_json_glib_example (void)
+{
+  g_autoptr(GBytes) bytes = example_bytes ();
+  g_autoptr(AsSet) set = read_ok (bytes);
+  g_autoptr(GBytes) ours = as_format_write (set);
+  g_autoptr(GBytes) theirs = write_with_json_glib (set);
+
+  assert_same_bytes (theirs, ours);
+  assert_same_bytes (bytes, ours);
+}
+
+/* Every byte that a string may not hold raw, and the characters around
+ * them that it may: quotes, backslashes, the slash, DEL, Latin, CJK and
+ * emoji, and U+2028, which JSON allows raw but JavaScript once did not. */
+static char *
+awkward_text (void)
+{
+  GString *text = g_string_new ("“q” \"quoted\" \\ back\\slash / a/b </script> \x7f é 中文 👩🏽‍💼 \xe2\x80\xa8 \xe2\x80\xa9 end:");
+
+  for (guint c = 1; c < 0x20; c++)
+    {
+      g_string_append_c (text, (char) c);
+      g_string_append_c (text, 'x');
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_writer_matches_json_glib_awkward (void)
+{
+  g_autoptr(AsSet) set = build_every_field_set ();
+  g_autofree char *text = awkward_text ();
+  AsMember *member = item (as_set_get_members (set), 0);
+  AsMeeting *meeting = item (as_set_get_meetings (set), 0);
+  AsQuestion *bare = item (as_meeting_get_questions (meeting), 1);
+  AsStep *step = item (as_round_get_steps (item (as_meeting_get_rounds (meeting), 0)), 0);
+  g_autoptr(JsonNode) later = parse_text (
+    "{\"numbers\": [1e20, 1e308, -2.5e-300, 5e-324, 0.1, 0.5, 1.0, -0.0, 100.0, 1E+2, 123456789012345678,"
+    "               -9223372036854775808, 9223372036854775807, 0, -1],"
+    " \"empty\": {\"array\": [], \"object\": {}, \"nested\": [[], {}, [[]], [{}], {\"a\": {}}]},"
+    " \"values\": [true, false, null, \"\", \"\\u001f\\u007f\\\\\\\"/\\u2028\"],"
+    " \"\\u0001\\u001f \\\" \\\\ / é\": {\"\\n\": 1}}");
+  g_autoptr(JsonNode) deep = parse_text ("[[[[[[[[{\"x\": [{}, [], 1.5e-7]}]]]]]]]]");
+  g_autoptr(GBytes) ours = NULL;
+  g_autoptr(GBytes) theirs = NULL;
+  g_autoptr(AsSet) again = NULL;
+  g_autoptr(GBytes) rewritten = NULL;
+
+  /* The awkward text in every kind of text field: multi-line ones keep it,
+   * one-line ones are made one line by both writers alike. */
+  as_set_set_name (set, text);
+  as_set_set_purpose (set, text);
+  as_set_set_ground_rules (set, "");
+  as_member_set_name (member, text);
+  as_member_set_challenge (member, text);
+  as_meeting_set_place (meeting, text);
+  as_question_set_text (bare, text);
+
+  /* Unknown members with everything a JSON value can be, on the root and
+   * on entities down the tree; one named like a field that is unset (it is
+   * written), and some named like members written already (they are not). */
+  {
+    g_autoptr(JsonObject) extra = json_object_ref (json_node_get_object (later));
+
+    json_object_set_string_member (extra, text, text);
+    json_object_set_string_member (extra, "format", "hidden by the format identifier");
+    json_object_set_string_member (extra, "name", "hidden by the name");
+    json_object_set_member (extra, "deep", json_node_copy (deep));
+    as_entity_set_extra (AS_ENTITY (set), extra);
+  }
+  {
+    g_autoptr(JsonObject) extra = json_object_new ();
+
+    json_object_set_member (extra, "later", json_node_copy (later));
+    json_object_set_string_member (extra, "asker", "written: the field is unset");
+    json_object_set_string_member (extra, "text", "hidden by the text");
+    json_object_set_object_member (extra, "empty", json_object_new ());
+    json_object_set_array_member (extra, "none", json_array_new ());
+    as_entity_set_extra (AS_ENTITY (bare), extra);
+  }
+  {
+    g_autoptr(JsonObject) extra = json_object_new ();
+
+    json_object_set_double_member (extra, "ratio", 2.0 / 3.0);
+    json_object_set_int_member (extra, "count", -42);
+    json_object_set_null_member (extra, "nothing");
+    json_object_set_boolean_member (extra, "yes", TRUE);
+    as_entity_set_extra (AS_ENTITY (step), extra);
+  }
+
+  ours = as_format_write (set);
+  theirs = write_with_json_glib (set);
+  assert_same_bytes (theirs, ours);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (ours, NULL), g_bytes_get_size (ours), "\\u001f"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (ours, NULL), g_bytes_get_size (ours), "1e+20,"));
+
+  /* And it reads back to the same bytes, once the member named like a
+   * field, which would be read as that field, is gone. */
+  json_object_remove_member (as_entity_get_extra (AS_ENTITY (bare)), "asker");
+  g_clear_pointer (&ours, g_bytes_unref);
+  ours = as_format_write (set);
+  again = read_ok (ours);
+  rewritten = as_format_write (again);
+  assert_same_bytes (ours, rewritten);
+  g_assert_cmpstr (as_set_get_purpose (again), ==, text);
+}
+
+/* Times are written with GDateTime's own formatting of the offset. */
+static void
+test_fields_datetime_offsets (void)
+{
+  static const int offsets[] = {
+    0, 1, -1, 59, -59, 60, -60, 75, -75, 1800, -1800, 3600, -3600, 19800, -19800,
+    20700, 45900, -36000, 50400, -43200, 3599, -3599, 86399, -86399,
+  };
+  static const double seconds[] = { 0, 7, 7.001, 7.5, 59.999999 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (seconds); k++)
+      {
+        g_autoptr(GTimeZone) tz = g_time_zone_new_offset (offsets[i]);
+        g_autoptr(GDateTime) dt = g_date_time_new (tz, k == 0 ? 1 : 999 * k, 1 + k, 28, 23, 59, seconds[k]);
+        g_autofree char *base = g_date_time_format (dt, "-%m-%dT%H:%M:%S");
+        g_autofree char *offset = offsets[i] == 0 ? g_strdup ("Z") : g_date_time_format (dt, "%:z");
+        int ms = g_date_time_get_microsecond (dt) / 1000;
+        g_autofree char *expected = ms != 0
+          ? g_strdup_printf ("%04d%s.%03d%s", g_date_time_get_year (dt), base, ms, offset)
+          : g_strdup_printf ("%04d%s%s", g_date_time_get_year (dt), base, offset);
+        g_autofree char *written = as_format_datetime (dt);
+
+        g_assert_cmpstr (written, ==, expected);
+      }
+}
+
 /* Members this version does not know */
 
 static const char * const unknown_paths[] = {
@@ -1353,6 +1585,9 @@ main (int   argc,
   g_test_add_func ("/format/fields/enum-values", test_fields_enum_values);
   g_test_add_func ("/format/fields/datetimes", test_fields_datetimes);
   g_test_add_func ("/format/fields/dates", test_fields_dates);
+  g_test_add_func ("/format/fields/datetime-offsets", test_fields_datetime_offsets);
+  g_test_add_func ("/format/writer/json-glib-example", test_writer_matches_json_glib_example);
+  g_test_add_func ("/format/writer/json-glib-awkward", test_writer_matches_json_glib_awkward);
   g_test_add_func ("/format/fields/field-json", test_field_json);
   g_test_add_data_func ("/format/unknown-members/minor-0", GUINT_TO_POINTER (0), test_unknown_members);
   g_test_add_data_func ("/format/unknown-members/minor-7", GUINT_TO_POINTER (7), test_unknown_members);

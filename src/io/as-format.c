@@ -209,27 +209,79 @@ excerpt (const char *s)
 
 /* Dates and times */
 
-char *
-as_format_datetime (GDateTime *dt)
+/* Appends a number of at least width digits, zero-padded, as "%0*u". */
+static void
+append_padded (GString *out,
+               guint    value,
+               guint    width)
 {
-  g_autofree char *base = NULL;
-  g_autofree char *offset = NULL;
-  int ms;
+  char digits[12];
+  guint n = 0;
 
-  g_return_val_if_fail (dt != NULL, NULL);
+  do
+    digits[n++] = '0' + value % 10;
+  while ((value /= 10) > 0);
+  while (n < width)
+    digits[n++] = '0';
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
+/* Appends the time as as_format_datetime gives it. A large file holds a
+ * hundred thousand times, and g_date_time_format, which interprets its
+ * format and allocates for each, was a good part of writing one. */
+static void
+append_datetime (GString   *out,
+                 GDateTime *dt)
+{
+  gint year, month, day;
+  gint64 offset = g_date_time_get_utc_offset (dt) / G_USEC_PER_SEC;
+  guint ms = g_date_time_get_microsecond (dt) / 1000;
 
   /* The year always in four digits: %Y writes 999 for the year 999, which
    * as_parse_datetime (and ISO 8601) would not take back. */
-  base = g_date_time_format (dt, "-%m-%dT%H:%M:%S");
-  ms = g_date_time_get_microsecond (dt) / 1000;
-  if (g_date_time_get_utc_offset (dt) == 0)
-    offset = g_strdup ("Z");
-  else
-    offset = g_date_time_format (dt, "%:z");
-
+  g_date_time_get_ymd (dt, &year, &month, &day);
+  append_padded (out, year, 4);
+  g_string_append_c (out, '-');
+  append_padded (out, month, 2);
+  g_string_append_c (out, '-');
+  append_padded (out, day, 2);
+  g_string_append_c (out, 'T');
+  append_padded (out, g_date_time_get_hour (dt), 2);
+  g_string_append_c (out, ':');
+  append_padded (out, g_date_time_get_minute (dt), 2);
+  g_string_append_c (out, ':');
+  append_padded (out, g_date_time_get_second (dt), 2);
   if (ms != 0)
-    return g_strdup_printf ("%04d%s.%03d%s", g_date_time_get_year (dt), base, ms, offset);
-  return g_strdup_printf ("%04d%s%s", g_date_time_get_year (dt), base, offset);
+    {
+      g_string_append_c (out, '.');
+      append_padded (out, ms, 3);
+    }
+
+  /* The offset as GDateTime's "%:z" writes it: hours and minutes, any
+   * seconds of a historical offset dropped. */
+  if (offset == 0)
+    {
+      g_string_append_c (out, 'Z');
+      return;
+    }
+  g_string_append_c (out, offset < 0 ? '-' : '+');
+  offset = ABS (offset);
+  append_padded (out, offset / 3600, 2);
+  g_string_append_c (out, ':');
+  append_padded (out, offset / 60 % 60, 2);
+}
+
+char *
+as_format_datetime (GDateTime *dt)
+{
+  GString *out;
+
+  g_return_val_if_fail (dt != NULL, NULL);
+
+  out = g_string_sized_new (32);
+  append_datetime (out, dt);
+  return g_string_free (out, FALSE);
 }
 
 GDateTime *
@@ -633,113 +685,469 @@ as_format_entity_to_json (AsEntity *entity)
   return node;
 }
 
-/* Mends two faults of json-glib 1.6's generator that make it write what is
- * not JSON, so that a file read from disk also reads again once saved:
- * it escapes the control characters below U+001F but writes U+001F itself
- * raw, and it appends ".0" to every double without a point, also to one in
- * exponent form ("1e+20.0"), as an unknown member may hold. Takes data and
- * returns it, or a mended copy. */
-static char *
-repair_generated_json (char  *data,
-                       gsize *length)
+/* The text of a file is written straight from the model into one buffer, in
+ * the very layout of json-glib 1.6's JsonGenerator (pretty, indent 2), so
+ * that files written before read and write back byte for byte: a member is
+ * "name" : value, each member or element on a line of its own, an empty
+ * array is [], and an empty object is { } with as many spaces inside as
+ * its closing brace would be indented. Two faults of that generator, which
+ * made it write what is not JSON, are not repeated: U+001F is escaped like
+ * the other control characters, and a double in exponent form gets no
+ * ".0" ("1e+20", not "1e+20.0"). Building a JsonNode tree of the whole set
+ * first, as the writer once did, took twice as long as writing the text. */
+
+/* Bytes that a string cannot hold as they are: control characters (0 ends
+ * the string), the quote, the backslash, and DEL, which json-glib escapes. */
+static const guint8 needs_escape[256] = {
+  [0x00 ... 0x1f] = 1,
+  ['"'] = 1,
+  ['\\'] = 1,
+  [0x7f] = 1,
+};
+
+static void
+append_escaped (GString    *out,
+                const char *s)
 {
-  GString *out = NULL;
-  gsize copied = 0;
-  gboolean in_string = FALSE;
+  static const char hex[] = "0123456789abcdef";
+  const guchar *p = (const guchar *) s;
+  const guchar *run = p;
 
-  for (gsize i = 0; i < *length; i++)
+  for (;; p++)
     {
-      char c = data[i];
-
-      if (in_string)
+      if (G_LIKELY (!needs_escape[*p]))
+        continue;
+      g_string_append_len (out, (const char *) run, p - run);
+      switch (*p)
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          else if (c == 0x1f)
-            {
-              if (out == NULL)
-                out = g_string_sized_new (*length + 16);
-              g_string_append_len (out, data + copied, i - copied);
-              g_string_append (out, "\\u001f");
-              copied = i + 1;
-            }
+        case '\0':
+          return;
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          g_string_append (out, "\\u00");
+          g_string_append_c (out, hex[*p >> 4]);
+          g_string_append_c (out, hex[*p & 0xf]);
+          break;
         }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == 'e' && i + 1 < *length && (data[i + 1] == '+' || data[i + 1] == '-'))
-        {
-          /* The exponent of a number (outside strings, only numbers have
-           * "e+" or "e-"): digits, then the ".0" to drop, if any. */
-          gsize end = i + 2;
+      run = p + 1;
+    }
+}
 
-          while (end < *length && g_ascii_isdigit (data[end]))
-            end++;
-          if (end + 1 < *length && data[end] == '.' && data[end + 1] == '0')
-            {
-              if (out == NULL)
-                out = g_string_sized_new (*length);
-              g_string_append_len (out, data + copied, end - copied);
-              copied = end + 2;
-            }
-          i = end - 1;
+static void
+append_string (GString    *out,
+               const char *s)
+{
+  g_string_append_c (out, '"');
+  append_escaped (out, s);
+  g_string_append_c (out, '"');
+}
+
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char digits[24];
+  guint64 magnitude;
+  guint n = 0;
+
+  if (value < 0)
+    {
+      g_string_append_c (out, '-');
+      magnitude = -(guint64) value;
+    }
+  else
+    magnitude = value;
+  do
+    digits[n++] = '0' + magnitude % 10;
+  while ((magnitude /= 10) > 0);
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
+static void
+append_double (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_dtostr (buffer, sizeof buffer, value);
+  g_string_append (out, buffer);
+  /* A double stays a double when read back. */
+  if (strchr (buffer, '.') == NULL && strchr (buffer, 'e') == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+append_indent (GString *out,
+               guint    level)
+{
+  static const char spaces[] = "                                                                ";
+  gsize n = level * 2;
+
+  while (n > 0)
+    {
+      gsize chunk = MIN (n, sizeof spaces - 1);
+
+      g_string_append_len (out, spaces, chunk);
+      n -= chunk;
+    }
+}
+
+/* Starts the member or element after *count others of an object or array
+ * whose own line is at level - 1: a line break, after a comma unless it is
+ * the first, then the indentation. */
+static void
+begin_item (GString *out,
+            guint    level,
+            guint   *count)
+{
+  if ((*count)++ > 0)
+    g_string_append_c (out, ',');
+  g_string_append_c (out, '\n');
+  append_indent (out, level);
+}
+
+static void
+begin_member (GString    *out,
+              guint       level,
+              guint      *count,
+              const char *name)
+{
+  begin_item (out, level, count);
+  append_string (out, name);
+  g_string_append (out, " : ");
+}
+
+/* Ends an object or array opened on a line at level. */
+static void
+end_container (GString *out,
+               guint    level,
+               guint    count,
+               char     close)
+{
+  if (count > 0)
+    g_string_append_c (out, '\n');
+  append_indent (out, level);
+  g_string_append_c (out, close);
+}
+
+/* Any JSON value, for the members this version does not know. */
+static void
+append_node (GString  *out,
+             JsonNode *node,
+             guint     level)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          append_int (out, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          append_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_STRING:
+          append_string (out, json_node_get_string (node));
+          break;
+        default:
+          break;
         }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+        guint count = 0;
+
+        g_string_append_c (out, '[');
+        if (n == 0)
+          {
+            g_string_append_c (out, ']');
+            break;
+          }
+        for (guint i = 0; i < n; i++)
+          {
+            begin_item (out, level + 1, &count);
+            append_node (out, json_array_get_element (array, i), level + 1);
+          }
+        end_container (out, level, count, ']');
+      }
+      break;
+
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        guint count = 0;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            begin_member (out, level + 1, &count, name);
+            append_node (out, member, level + 1);
+          }
+        end_container (out, level, count, '}');
+      }
+      break;
+
+    default:
+      break;
+    }
+}
+
+typedef struct
+{
+  GString    *out;
+  /* The last enum looked up: the fields of one class use few enums, and
+   * looking the class up for each value showed in profiles. */
+  GType       enum_type;
+  GEnumClass *enum_class;
+} Writer;
+
+static const char *
+writer_enum_nick (Writer        *w,
+                  const AsField *field,
+                  gint           value)
+{
+  GType type = field->enum_type ();
+  GEnumValue *v;
+
+  if (type != w->enum_type)
+    {
+      g_clear_pointer (&w->enum_class, g_type_class_unref);
+      w->enum_class = g_type_class_ref (type);
+      w->enum_type = type;
+    }
+  v = g_enum_get_value (w->enum_class, value);
+  return v ? v->value_nick : NULL;
+}
+
+/* One field's value, as as_format_field_to_json gives it. */
+static void
+append_field (Writer        *w,
+              AsEntity      *entity,
+              const AsField *field,
+              guint          level)
+{
+  GString *out = w->out;
+  gpointer p = as_entity_field_storage (entity, field);
+
+  switch (field->type)
+    {
+    case AS_FIELD_STRING:
+      {
+        const char *s = *(char **) p;
+        g_autofree char *fixed = one_line_for_file (s);
+
+        append_string (out, fixed ? fixed : s);
+      }
+      break;
+    case AS_FIELD_TEXT:
+    case AS_FIELD_COLOR:
+    case AS_FIELD_DATE:
+    case AS_FIELD_REF:
+      {
+        const char *s = *(char **) p;
+
+        if (s != NULL)
+          append_string (out, s);
+        else
+          g_string_append (out, "null");
+      }
+      break;
+    case AS_FIELD_INT:
+      append_int (out, *(gint *) p);
+      break;
+    case AS_FIELD_BOOLEAN:
+      g_string_append (out, *(gboolean *) p ? "true" : "false");
+      break;
+    case AS_FIELD_ENUM:
+      append_string (out, writer_enum_nick (w, field, *(gint *) p));
+      break;
+    case AS_FIELD_DATETIME:
+      {
+        GDateTime *dt = *(GDateTime **) p;
+
+        if (dt == NULL)
+          {
+            g_string_append (out, "null");
+            break;
+          }
+        g_string_append_c (out, '"');
+        append_datetime (out, dt);
+        g_string_append_c (out, '"');
+      }
+      break;
+    case AS_FIELD_REF_LIST:
+      {
+        char **ids = *(char ***) p;
+        guint count = 0;
+
+        g_string_append_c (out, '[');
+        if (ids == NULL || ids[0] == NULL)
+          {
+            g_string_append_c (out, ']');
+            break;
+          }
+        for (guint i = 0; ids[i] != NULL; i++)
+          {
+            begin_item (out, level + 1, &count);
+            append_string (out, ids[i]);
+          }
+        end_container (out, level, count, ']');
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Whether an unknown member would take the place of one written already,
+ * as setting it on the object built of the known ones would have. */
+static gboolean
+extra_is_hidden (AsEntity   *entity,
+                 const char *name,
+                 gboolean    is_root)
+{
+  const AsField *field;
+
+  if (strcmp (name, "id") == 0 || as_entity_find_list (entity, name) != NULL)
+    return TRUE;
+  if ((field = as_entity_find_field (entity, name)) != NULL && !field_is_unset (entity, field))
+    return TRUE;
+  return is_root && (strcmp (name, "format") == 0 || strcmp (name, "format_version") == 0);
+}
+
+/* An entity as the object of the file: the id, the fields that are set in
+ * the order of the class's table, every child list (also when empty), then
+ * the members this version does not know, in the order they were read. */
+static void
+append_entity (Writer   *w,
+               AsEntity *entity,
+               guint     level,
+               gboolean  is_root)
+{
+  GString *out = w->out;
+  AsEntityClass *klass = AS_ENTITY_GET_CLASS (entity);
+  guint n_fields, n_lists;
+  const AsField *fields = as_entity_class_get_fields (klass, &n_fields);
+  const AsChildList *lists = as_entity_class_get_lists (klass, &n_lists);
+  JsonObject *extra;
+  guint count = 0;
+
+  g_string_append_c (out, '{');
+
+  /* The format identifier and version come first, so that a person or a
+   * program peeking at the file sees what it is. */
+  if (is_root)
+    {
+      begin_member (out, level + 1, &count, "format");
+      append_string (out, AS_FORMAT_ID);
+      begin_member (out, level + 1, &count, "format_version");
+      g_string_append (out, "{\n");
+      append_indent (out, level + 2);
+      g_string_append (out, "\"major\" : ");
+      append_int (out, AS_FORMAT_MAJOR);
+      g_string_append (out, ",\n");
+      append_indent (out, level + 2);
+      g_string_append (out, "\"minor\" : ");
+      append_int (out, AS_FORMAT_MINOR);
+      g_string_append_c (out, '\n');
+      append_indent (out, level + 1);
+      g_string_append_c (out, '}');
     }
 
-  if (out == NULL)
-    return data;
-  g_string_append_len (out, data + copied, *length - copied);
-  g_free (data);
-  *length = out->len;
-  return g_string_free (out, FALSE);
+  begin_member (out, level + 1, &count, "id");
+  append_string (out, as_entity_get_id (entity));
+
+  for (guint i = 0; i < n_fields; i++)
+    if (!field_is_unset (entity, &fields[i]))
+      {
+        begin_member (out, level + 1, &count, fields[i].json_name);
+        append_field (w, entity, &fields[i], level + 1);
+      }
+
+  for (guint l = 0; l < n_lists; l++)
+    {
+      GListModel *model = G_LIST_MODEL (as_entity_get_list (entity, &lists[l]));
+      guint n = g_list_model_get_n_items (model);
+      guint n_written = 0;
+
+      begin_member (out, level + 1, &count, lists[l].name);
+      g_string_append_c (out, '[');
+      if (n == 0)
+        {
+          g_string_append_c (out, ']');
+          continue;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          AsEntity *child = g_list_model_get_item (model, i);
+
+          begin_item (out, level + 2, &n_written);
+          append_entity (w, child, level + 2, FALSE);
+          g_object_unref (child);
+        }
+      end_container (out, level + 1, n_written, ']');
+    }
+
+  if ((extra = as_entity_get_extra (entity)) != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *node;
+
+      json_object_iter_init_ordered (&iter, extra);
+      while (json_object_iter_next_ordered (&iter, &name, &node))
+        if (!extra_is_hidden (entity, name, is_root))
+          {
+            begin_member (out, level + 1, &count, name);
+            append_node (out, node, level + 1);
+          }
+    }
+
+  end_container (out, level, count, '}');
 }
+
+/* The size of the last file written, to size the buffer of the next: a set
+ * saved again is about as large as it was. */
+static gint last_size_written = 4096;
 
 GBytes *
 as_format_write (AsSet *set)
 {
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  JsonObject *body;
-  JsonObject *object;
-  JsonObject *version;
-  g_autoptr(GList) names = NULL;
+  Writer w = { NULL, };
   gsize length;
-  char *data;
 
   g_return_val_if_fail (AS_IS_SET (set), NULL);
 
-  /* The format identifier and version come first, so that a person or a
-   * program peeking at the file sees what it is. */
-  object = json_object_new ();
-  json_object_set_string_member (object, "format", AS_FORMAT_ID);
-  version = json_object_new ();
-  json_object_set_int_member (version, "major", AS_FORMAT_MAJOR);
-  json_object_set_int_member (version, "minor", AS_FORMAT_MINOR);
-  json_object_set_object_member (object, "format_version", version);
+  length = (gsize) g_atomic_int_get (&last_size_written);
+  w.out = g_string_sized_new (length + length / 8);
+  append_entity (&w, AS_ENTITY (set), 0, TRUE);
+  g_string_append_c (w.out, '\n');
+  g_clear_pointer (&w.enum_class, g_type_class_unref);
 
-  body = entity_to_object (AS_ENTITY (set));
-  names = json_object_get_members (body);
-  for (GList *l = names; l; l = l->next)
-    if (!json_object_has_member (object, l->data))
-      json_object_set_member (object, l->data, json_node_copy (json_object_get_member (body, l->data)));
-  json_object_unref (body);
-
-  root = json_node_init_object (json_node_alloc (), object);
-  json_object_unref (object);
-
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-
-  data = json_generator_to_data (generator, &length);
-
-  data = repair_generated_json (data, &length);
-  data = g_realloc (data, length + 2);
-  data[length++] = '\n';
-  data[length] = '\0';
-  return g_bytes_new_take (data, length);
+  length = w.out->len;
+  g_atomic_int_set (&last_size_written, (gint) MIN (length, (gsize) G_MAXINT / 2));
+  return g_string_free_to_bytes (w.out);
 }
 
 /* Reading */
