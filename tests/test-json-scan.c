@@ -693,6 +693,162 @@ test_path_success_untouched (void)
   g_assert_true (as_json_scan ("[1]", 3, NULL, NULL, NULL));
 }
 
+/* The pull parser */
+
+/* The tokens of a document as text, one letter or value per token:
+ * { } [ ] for containers, name: for a member, "text" for a string, numbers
+ * as json-glib reads them, t f n for literals, $ at the end, ! on an error. */
+static char *
+pull_tokens (const char *json)
+{
+  g_autoptr(AsJsonPull) pull = as_json_pull_new (json, strlen (json), NULL);
+  GString *out = g_string_new (NULL);
+
+  for (;;)
+    {
+      AsJsonToken token = as_json_pull_next (pull);
+
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      switch (token)
+        {
+        case AS_JSON_ERROR: g_string_append_c (out, '!'); return g_string_free (out, FALSE);
+        case AS_JSON_END: g_string_append_c (out, '$'); return g_string_free (out, FALSE);
+        case AS_JSON_OBJECT_BEGIN: g_string_append_c (out, '{'); break;
+        case AS_JSON_OBJECT_END: g_string_append_c (out, '}'); break;
+        case AS_JSON_ARRAY_BEGIN: g_string_append_c (out, '['); break;
+        case AS_JSON_ARRAY_END: g_string_append_c (out, ']'); break;
+        case AS_JSON_MEMBER:
+          g_string_append_printf (out, "%s:", as_json_pull_get_string (pull, NULL));
+          break;
+        case AS_JSON_STRING:
+          {
+            gsize length;
+            const char *s = as_json_pull_get_string (pull, &length);
+            g_autofree char *copy = as_json_pull_dup_string (pull, NULL);
+
+            g_assert_cmpuint (length, ==, strlen (s));
+            g_assert_cmpstr (copy, ==, s);
+            g_assert_true (as_json_pull_string_equal (pull, s));
+            g_string_append_printf (out, "\"%s\"", s);
+          }
+          break;
+        case AS_JSON_INT:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, as_json_pull_get_int (pull));
+          break;
+        case AS_JSON_DOUBLE:
+          g_string_append_printf (out, "%.17g", as_json_pull_get_double (pull));
+          break;
+        case AS_JSON_TRUE: g_string_append_c (out, 't'); break;
+        case AS_JSON_FALSE: g_string_append_c (out, 'f'); break;
+        case AS_JSON_NULL: g_string_append_c (out, 'n'); break;
+        default: g_assert_not_reached ();
+        }
+    }
+}
+
+static void
+test_pull_tokens (void)
+{
+  static const struct {
+    const char *json;
+    const char *tokens;
+  } cases[] = {
+    { "{}", "{ } $" },
+    { " [ ] ", "[ ] $" },
+    { "{\"a\": [1, -0, 2.5, 1e2, true, false, null, \"x\"], \"b\": {\"c\": {}}}",
+      "{ a: [ 1 0 2.5 100 t f n \"x\" ] b: { c: { } } } $" },
+    { "[-9223372036854775808, 9223372036854775807, -0.0, 1E-2]",
+      "[ -9223372036854775808 9223372036854775807 -0 0.01 ] $" },
+    { "[\"a\\u0062\\n\\\"\\\\\\/\\ud83d\\ude00\", \"\"]", "[ \"ab\n\"\\/😀\" \"\" ] $" },
+    { "{\"n\\u0061me\": 1}", "{ name: 1 } $" },
+    { "\"top\"", "\"top\" $" },
+    { "[1, 2", "[ 1 2 !" },
+    { "[1,]", "[ 1 !" },
+    { "{\"a\": 1, \"a\": 2}", "{ a: 1 !" },
+    { "[1] [2]", "[ 1 ] !" },
+    { "", "!" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *tokens = pull_tokens (cases[i].json);
+
+      g_test_message ("%s", cases[i].json);
+      g_assert_cmpstr (tokens, ==, cases[i].tokens);
+    }
+}
+
+/* Pulling fails where scanning fails, with the same error and path. */
+static void
+test_pull_errors_as_scan (void)
+{
+  static const char * const documents[] = {
+    "", "  ", "\xef\xbb\xbf{}", "{\"a\": [1, 2,]}", "{\"a\": {\"b\": [1, {\"c\": x}]}}",
+    "{\"a\": 1, \"b\": 2, \"a\": 3}", "[\"\\ud800\"]", "[\"a\xff\"]", "[1e400]",
+    "[18446744073709551616]", "{\"a\": 1} x", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]",
+    "{\"k\" 1}", "{'a': 1}", "[NaN]", "[01]", "[\"\\u0000\"]", "{\"a\": \"\x01\"}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      const char *json = documents[i];
+      g_autoptr(AsJsonPull) pull = as_json_pull_new (json, strlen (json), NULL);
+      g_autoptr(GError) scan_error = NULL;
+      g_autoptr(GError) pull_error = NULL;
+      g_autofree char *scan_path = NULL;
+      g_autofree char *pull_path = NULL;
+      AsJsonToken token;
+
+      g_test_message ("%s", json);
+      g_assert_false (as_json_scan (json, strlen (json), NULL, &scan_path, &scan_error));
+      while ((token = as_json_pull_next (pull)) > AS_JSON_END)
+        ;
+      g_assert_cmpint (token, ==, AS_JSON_ERROR);
+      /* And again, once it has failed. */
+      g_assert_cmpint (as_json_pull_next (pull), ==, AS_JSON_ERROR);
+      as_json_pull_take_error (pull, &pull_path, &pull_error);
+      g_assert_error (pull_error, AS_FORMAT_ERROR, scan_error->code);
+      g_assert_cmpstr (pull_error->message, ==, scan_error->message);
+      g_assert_cmpstr (pull_path, ==, scan_path);
+    }
+}
+
+static void
+test_pull_skip (void)
+{
+  static const char json[] = "{\"skip\": {\"a\": [1, {\"b\": []}], \"c\": \"d\"}, \"keep\": [true], \"s\": 1}";
+  g_autoptr(AsJsonPull) pull = as_json_pull_new (json, strlen (json), NULL);
+  static const char broken[] = "{\"skip\": {\"a\": [1, {\"b\": ]}]}}";
+  g_autoptr(AsJsonPull) pull2 = as_json_pull_new (broken, strlen (broken), NULL);
+
+  g_assert_cmpint (as_json_pull_next (pull), ==, AS_JSON_OBJECT_BEGIN);
+  g_assert_cmpint (as_json_pull_next (pull), ==, AS_JSON_MEMBER);
+  g_assert_cmpint (as_json_pull_next (pull), ==, AS_JSON_OBJECT_BEGIN);
+  g_assert_cmpuint (as_json_pull_get_depth (pull), ==, 2);
+  g_assert_true (as_json_pull_skip (pull));
+  g_assert_cmpuint (as_json_pull_get_depth (pull), ==, 1);
+  g_assert_cmpint (as_json_pull_next (pull), ==, AS_JSON_MEMBER);
+  g_assert_true (as_json_pull_string_equal (pull, "keep"));
+  g_assert_false (as_json_pull_string_equal (pull, "kee"));
+  g_assert_cmpint (as_json_pull_next (pull), ==, AS_JSON_ARRAY_BEGIN);
+  g_assert_cmpint (as_json_pull_next (pull), ==, AS_JSON_TRUE);
+  g_assert_cmpint (as_json_pull_next (pull), ==, AS_JSON_ARRAY_END);
+  g_assert_cmpint (as_json_pull_next (pull), ==, AS_JSON_MEMBER);
+  g_assert_cmpint (as_json_pull_next (pull), ==, AS_JSON_INT);
+  /* Skipping a number skips nothing. */
+  g_assert_true (as_json_pull_skip (pull));
+  g_assert_cmpint (as_json_pull_next (pull), ==, AS_JSON_OBJECT_END);
+  g_assert_cmpint (as_json_pull_next (pull), ==, AS_JSON_END);
+  g_assert_cmpint (as_json_pull_next (pull), ==, AS_JSON_END);
+
+  /* What is skipped is checked all the same. */
+  g_assert_cmpint (as_json_pull_next (pull2), ==, AS_JSON_OBJECT_BEGIN);
+  g_assert_cmpint (as_json_pull_next (pull2), ==, AS_JSON_MEMBER);
+  g_assert_cmpint (as_json_pull_next (pull2), ==, AS_JSON_OBJECT_BEGIN);
+  g_assert_false (as_json_pull_skip (pull2));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -738,6 +894,10 @@ main (int   argc,
   g_test_add_func ("/json-scan/paths/names", test_path_names);
   g_test_add_func ("/json-scan/paths/long-names", test_path_long_names);
   g_test_add_func ("/json-scan/paths/success", test_path_success_untouched);
+
+  g_test_add_func ("/json-scan/pull/tokens", test_pull_tokens);
+  g_test_add_func ("/json-scan/pull/errors-as-scan", test_pull_errors_as_scan);
+  g_test_add_func ("/json-scan/pull/skip", test_pull_skip);
 
   return g_test_run ();
 }

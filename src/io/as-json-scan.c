@@ -58,7 +58,17 @@ typedef enum {
   AT_VALUE,      /* the path of its current member or element */
 } Where;
 
-typedef struct
+/* Where the pull parser is between two tokens. */
+typedef enum {
+  STATE_START,         /* before the document */
+  STATE_VALUE,         /* a value comes next */
+  STATE_OBJECT_FIRST,  /* just after "{" */
+  STATE_ARRAY_FIRST,   /* just after "[" */
+  STATE_AFTER_VALUE,   /* after a value: a separator, a closing bracket or the end */
+  STATE_DONE,          /* the end or an error was returned */
+} State;
+
+struct _AsJsonPull
 {
   const guint8  *data;
   const guint8  *end;
@@ -67,9 +77,25 @@ typedef struct
   Frame         *frames;   /* the open objects and arrays, outermost first */
   guint          depth;
   guint          n_frames;
-  char         **path;
-  GError       **error;
-} Scanner;
+
+  State          state;
+  AsJsonToken    last;
+
+  /* The last string or member name (raw, between its quotes), number or
+   * literal. */
+  const guint8  *token;
+  gsize          token_length;
+  gboolean       token_escaped;
+  gint64         token_int;
+  GString       *scratch;  /* a string unescaped, a number to convert */
+
+  gboolean       want_path;
+  char          *error_path;
+  GError        *error;
+};
+
+/* The scan and the pull parser are one: as_json_scan pulls every token. */
+typedef struct _AsJsonPull Scanner;
 
 /* Helpers */
 
@@ -464,20 +490,22 @@ fail (Scanner       *s,
   detail = g_strdup_vprintf (format, args);
   va_end (args);
 
+  g_clear_error (&s->error);
+  g_clear_pointer (&s->error_path, g_free);
   if (at != NULL)
     {
       guint line, column;
 
       locate (s->data, at, &line, &column);
-      g_set_error (s->error, AS_FORMAT_ERROR, code,
+      g_set_error (&s->error, AS_FORMAT_ERROR, code,
                    _("line %u, column %u: %s"), line, column, detail);
     }
   else
     {
-      g_set_error_literal (s->error, AS_FORMAT_ERROR, code, detail);
+      g_set_error_literal (&s->error, AS_FORMAT_ERROR, code, detail);
     }
-  if (s->path != NULL)
-    *s->path = build_path (s, where);
+  if (s->want_path)
+    s->error_path = build_path (s, where);
   return FALSE;
 }
 
@@ -656,6 +684,9 @@ scan_string (Scanner  *s,
 
   if (has_escapes != NULL)
     *has_escapes = escapes;
+  s->token = start;
+  s->token_length = p - start;
+  s->token_escaped = escapes;
   s->p = p + 1;
   return TRUE;
 }
@@ -671,8 +702,11 @@ number_is_finite (const guint8 *start,
   return isfinite (g_ascii_strtod (text, NULL));
 }
 
+/* Scans a number; sets *is_float, and s->token_int for an integer. The
+ * text of a fraction stays in s->token for as_json_pull_get_double. */
 static gboolean
-scan_number (Scanner *s)
+scan_number (Scanner  *s,
+             gboolean *is_float_out)
 {
   const guint8 *start = s->p;
   const guint8 *end = s->end;
@@ -758,6 +792,9 @@ scan_number (Scanner *s)
     }
 
   s->p = p;
+  s->token = start;
+  s->token_length = p - start;
+  *is_float_out = is_float;
 
   if (!is_float)
     {
@@ -766,6 +803,8 @@ scan_number (Scanner *s)
       if (overflow || magnitude > limit)
         return fail (s, AT_VALUE, NULL, AS_FORMAT_ERROR_TOO_LARGE,
                      _("number out of range"));
+      /* Negated as unsigned, so that -2^63 does not overflow. */
+      s->token_int = negative ? (gint64) (0 - magnitude) : (gint64) magnitude;
       return TRUE;
     }
 
@@ -807,7 +846,7 @@ scan_member_name (Scanner *s)
   start = s->p + 1;
   if (!scan_string (s, AT_CONTAINER, &escaped))
     return FALSE;
-  if (!frame_add_key (f, start, s->p - 1 - start, escaped))
+  if (!frame_add_key (f, start, s->token_length, escaped))
     return fail (s, AT_VALUE, NULL, AS_FORMAT_ERROR_DUPLICATE_KEY,
                  _("duplicate member name"));
 
@@ -830,85 +869,125 @@ begin_element (Scanner *s)
   return TRUE;
 }
 
-/* The whole grammar as one loop over an explicit stack: no recursion, so a
- * document nested a hundred thousand deep fails at max_depth without using
- * the C stack. */
-static gboolean
-scan_document (Scanner *s)
+/* The whole grammar as a state machine over an explicit stack, one token
+ * per call: no recursion, so a document nested a hundred thousand deep
+ * fails at max_depth without using the C stack. */
+static AsJsonToken
+next_token (Scanner *s)
 {
   Frame *f;
+  gboolean is_float = FALSE;
 
-  if (s->end - s->p >= 3 && memcmp (s->p, "\xef\xbb\xbf", 3) == 0)
-    return fail (s, AT_CONTAINER, NULL, AS_FORMAT_ERROR_ENCODING,
-                 _("the file starts with a byte order mark (BOM), which JSON does not allow"));
-
-  s->p = skip_space (s->p, s->end);
-  if (s->p >= s->end)
-    return fail (s, AT_CONTAINER, NULL, AS_FORMAT_ERROR_EMPTY,
-                 _("the document is empty"));
-
-value:
-  if (s->p >= s->end)
-    return unexpected (s, AT_VALUE, _("expected a value"));
-  switch (*s->p)
+  switch (s->state)
     {
-    case '{':
-      if (!push (s, TRUE))
-        return FALSE;
+    case STATE_START:
+      if (s->end - s->p >= 3 && memcmp (s->p, "\xef\xbb\xbf", 3) == 0)
+        {
+          fail (s, AT_CONTAINER, NULL, AS_FORMAT_ERROR_ENCODING,
+                _("the file starts with a byte order mark (BOM), which JSON does not allow"));
+          return AS_JSON_ERROR;
+        }
+      s->p = skip_space (s->p, s->end);
+      if (s->p >= s->end)
+        {
+          fail (s, AT_CONTAINER, NULL, AS_FORMAT_ERROR_EMPTY, _("the document is empty"));
+          return AS_JSON_ERROR;
+        }
+      goto value;
+
+    case STATE_VALUE:
+      goto value;
+
+    case STATE_OBJECT_FIRST:
       s->p = skip_space (s->p, s->end);
       if (s->p < s->end && *s->p == '}')
         {
           s->p++;
           s->depth--;
-          goto after_value;
+          s->state = STATE_AFTER_VALUE;
+          return AS_JSON_OBJECT_END;
         }
       if (!scan_member_name (s))
-        return FALSE;
-      goto value;
+        return AS_JSON_ERROR;
+      s->state = STATE_VALUE;
+      return AS_JSON_MEMBER;
 
-    case '[':
-      if (!push (s, FALSE))
-        return FALSE;
+    case STATE_ARRAY_FIRST:
       s->p = skip_space (s->p, s->end);
       if (s->p < s->end && *s->p == ']')
         {
           s->p++;
           s->depth--;
-          goto after_value;
+          s->state = STATE_AFTER_VALUE;
+          return AS_JSON_ARRAY_END;
         }
       if (!begin_element (s))
-        return FALSE;
+        return AS_JSON_ERROR;
       goto value;
+
+    case STATE_AFTER_VALUE:
+      goto after_value;
+
+    case STATE_DONE:
+    default:
+      return s->last;
+    }
+
+value:
+  if (s->p >= s->end)
+    {
+      unexpected (s, AT_VALUE, _("expected a value"));
+      return AS_JSON_ERROR;
+    }
+  switch (*s->p)
+    {
+    case '{':
+      if (!push (s, TRUE))
+        return AS_JSON_ERROR;
+      s->state = STATE_OBJECT_FIRST;
+      return AS_JSON_OBJECT_BEGIN;
+
+    case '[':
+      if (!push (s, FALSE))
+        return AS_JSON_ERROR;
+      s->state = STATE_ARRAY_FIRST;
+      return AS_JSON_ARRAY_BEGIN;
 
     case '"':
       if (!scan_string (s, AT_VALUE, NULL))
-        return FALSE;
-      goto after_value;
+        return AS_JSON_ERROR;
+      s->state = STATE_AFTER_VALUE;
+      return AS_JSON_STRING;
 
     case '-':
     case '0': case '1': case '2': case '3': case '4':
     case '5': case '6': case '7': case '8': case '9':
-      if (!scan_number (s))
-        return FALSE;
-      goto after_value;
+      if (!scan_number (s, &is_float))
+        return AS_JSON_ERROR;
+      s->state = STATE_AFTER_VALUE;
+      return is_float ? AS_JSON_DOUBLE : AS_JSON_INT;
 
     case 't':
       if (!scan_literal (s, "true", 4))
-        return FALSE;
-      goto after_value;
+        return AS_JSON_ERROR;
+      s->state = STATE_AFTER_VALUE;
+      return AS_JSON_TRUE;
 
     case 'f':
       if (!scan_literal (s, "false", 5))
-        return FALSE;
-      goto after_value;
+        return AS_JSON_ERROR;
+      s->state = STATE_AFTER_VALUE;
+      return AS_JSON_FALSE;
 
     case 'n':
       if (!scan_literal (s, "null", 4))
-        return FALSE;
-      goto after_value;
+        return AS_JSON_ERROR;
+      s->state = STATE_AFTER_VALUE;
+      return AS_JSON_NULL;
 
     default:
-      return unexpected (s, AT_VALUE, _("expected a value"));
+      unexpected (s, AT_VALUE, _("expected a value"));
+      return AS_JSON_ERROR;
     }
 
 after_value:
@@ -916,9 +995,12 @@ after_value:
   if (s->depth == 0)
     {
       if (s->p < s->end)
-        return fail (s, AT_CONTAINER, s->p, AS_FORMAT_ERROR_SYNTAX,
-                     _("unexpected data after the end of the document"));
-      return TRUE;
+        {
+          fail (s, AT_CONTAINER, s->p, AS_FORMAT_ERROR_SYNTAX,
+                _("unexpected data after the end of the document"));
+          return AS_JSON_ERROR;
+        }
+      return AS_JSON_END;
     }
 
   f = &s->frames[s->depth - 1];
@@ -928,19 +1010,24 @@ after_value:
         {
           s->p = skip_space (s->p + 1, s->end);
           if (s->p < s->end && *s->p == '}')
-            return fail (s, AT_CONTAINER, s->p, AS_FORMAT_ERROR_SYNTAX,
-                         _("a comma cannot come before “}”"));
+            {
+              fail (s, AT_CONTAINER, s->p, AS_FORMAT_ERROR_SYNTAX,
+                    _("a comma cannot come before “}”"));
+              return AS_JSON_ERROR;
+            }
           if (!scan_member_name (s))
-            return FALSE;
-          goto value;
+            return AS_JSON_ERROR;
+          s->state = STATE_VALUE;
+          return AS_JSON_MEMBER;
         }
       if (s->p < s->end && *s->p == '}')
         {
           s->p++;
           s->depth--;
-          goto after_value;
+          return AS_JSON_OBJECT_END;
         }
-      return unexpected (s, AT_CONTAINER, _("expected “,” or “}”"));
+      unexpected (s, AT_CONTAINER, _("expected “,” or “}”"));
+      return AS_JSON_ERROR;
     }
   else
     {
@@ -948,20 +1035,59 @@ after_value:
         {
           s->p = skip_space (s->p + 1, s->end);
           if (s->p < s->end && *s->p == ']')
-            return fail (s, AT_CONTAINER, s->p, AS_FORMAT_ERROR_SYNTAX,
-                         _("a comma cannot come before “]”"));
+            {
+              fail (s, AT_CONTAINER, s->p, AS_FORMAT_ERROR_SYNTAX,
+                    _("a comma cannot come before “]”"));
+              return AS_JSON_ERROR;
+            }
           if (!begin_element (s))
-            return FALSE;
+            return AS_JSON_ERROR;
           goto value;
         }
       if (s->p < s->end && *s->p == ']')
         {
           s->p++;
           s->depth--;
-          goto after_value;
+          return AS_JSON_ARRAY_END;
         }
-      return unexpected (s, AT_CONTAINER, _("expected “,” or “]”"));
+      unexpected (s, AT_CONTAINER, _("expected “,” or “]”"));
+      return AS_JSON_ERROR;
     }
+}
+
+static void
+pull_init (Scanner            *s,
+           const char         *data,
+           gsize               length,
+           const AsJsonLimits *limits,
+           gboolean            want_path)
+{
+  static const AsJsonLimits defaults = {
+    .max_depth = AS_MAX_DEPTH,
+    .max_string = AS_MAX_STRING,
+    .max_members = AS_MAX_MEMBERS,
+    .max_elements = AS_MAX_ARRAY,
+  };
+
+  memset (s, 0, sizeof *s);
+  s->data = (const guint8 *) (data != NULL ? data : "");
+  s->end = s->data + length;
+  s->p = s->data;
+  s->limits = limits != NULL ? *limits : defaults;
+  s->state = STATE_START;
+  s->want_path = want_path;
+}
+
+static void
+pull_clear (Scanner *s)
+{
+  for (guint i = 0; i < s->n_frames; i++)
+    frame_clear (&s->frames[i]);
+  g_free (s->frames);
+  if (s->scratch != NULL)
+    g_string_free (s->scratch, TRUE);
+  g_clear_error (&s->error);
+  g_free (s->error_path);
 }
 
 /* Public API */
@@ -973,30 +1099,181 @@ as_json_scan (const char          *data,
               char               **path,
               GError             **error)
 {
-  static const AsJsonLimits defaults = {
-    .max_depth = AS_MAX_DEPTH,
-    .max_string = AS_MAX_STRING,
-    .max_members = AS_MAX_MEMBERS,
-    .max_elements = AS_MAX_ARRAY,
-  };
-  Scanner s = { 0, };
-  gboolean ok;
+  Scanner s;
+  AsJsonToken token;
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (path == NULL || *path == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  s.data = (const guint8 *) (data != NULL ? data : "");
-  s.end = s.data + length;
-  s.p = s.data;
-  s.limits = limits != NULL ? *limits : defaults;
-  s.path = path;
-  s.error = error;
+  pull_init (&s, data, length, limits, path != NULL);
+  while ((token = next_token (&s)) > AS_JSON_END)
+    ;
+  if (token == AS_JSON_ERROR)
+    {
+      if (path != NULL)
+        *path = g_steal_pointer (&s.error_path);
+      g_propagate_error (error, g_steal_pointer (&s.error));
+    }
+  pull_clear (&s);
+  return token == AS_JSON_END;
+}
 
-  ok = scan_document (&s);
+AsJsonPull *
+as_json_pull_new (const char         *data,
+                  gsize               length,
+                  const AsJsonLimits *limits)
+{
+  AsJsonPull *self;
 
-  for (guint i = 0; i < s.n_frames; i++)
-    frame_clear (&s.frames[i]);
-  g_free (s.frames);
-  return ok;
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  self = g_new (AsJsonPull, 1);
+  pull_init (self, data, length, limits, TRUE);
+  return self;
+}
+
+void
+as_json_pull_free (AsJsonPull *self)
+{
+  if (self == NULL)
+    return;
+  pull_clear (self);
+  g_free (self);
+}
+
+AsJsonToken
+as_json_pull_next (AsJsonPull *self)
+{
+  AsJsonToken token;
+
+  g_return_val_if_fail (self != NULL, AS_JSON_ERROR);
+
+  token = next_token (self);
+  if (token <= AS_JSON_END)
+    self->state = STATE_DONE;
+  self->last = token;
+  return token;
+}
+
+gboolean
+as_json_pull_skip (AsJsonPull *self)
+{
+  guint depth;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->last == AS_JSON_ERROR)
+    return FALSE;
+  if (self->last != AS_JSON_OBJECT_BEGIN && self->last != AS_JSON_ARRAY_BEGIN)
+    return TRUE;
+
+  /* The container just opened is the innermost one: read to its end. */
+  depth = self->depth;
+  while (self->depth >= depth)
+    if (as_json_pull_next (self) == AS_JSON_ERROR)
+      return FALSE;
+  return TRUE;
+}
+
+guint
+as_json_pull_get_depth (AsJsonPull *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->depth;
+}
+
+const char *
+as_json_pull_get_string (AsJsonPull *self,
+                         gsize      *length)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->last == AS_JSON_STRING || self->last == AS_JSON_MEMBER, NULL);
+
+  if (self->scratch == NULL)
+    self->scratch = g_string_sized_new (256);
+  g_string_truncate (self->scratch, 0);
+  if (self->token_escaped)
+    append_unescaped (self->scratch, self->token, self->token + self->token_length);
+  else
+    g_string_append_len (self->scratch, (const char *) self->token, self->token_length);
+  if (length != NULL)
+    *length = self->scratch->len;
+  return self->scratch->str;
+}
+
+gboolean
+as_json_pull_string_equal (AsJsonPull *self,
+                           const char *text)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->last == AS_JSON_STRING || self->last == AS_JSON_MEMBER, FALSE);
+
+  if (self->token_escaped)
+    return strcmp (as_json_pull_get_string (self, NULL), text) == 0;
+  return strlen (text) == self->token_length &&
+         memcmp (self->token, text, self->token_length) == 0;
+}
+
+char *
+as_json_pull_dup_string (AsJsonPull *self,
+                         gsize      *length)
+{
+  char *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->last == AS_JSON_STRING || self->last == AS_JSON_MEMBER, NULL);
+
+  if (self->token_escaped)
+    {
+      /* Unescaping only shortens: the raw length is enough room. */
+      GString *out = g_string_sized_new (self->token_length);
+
+      append_unescaped (out, self->token, self->token + self->token_length);
+      if (length != NULL)
+        *length = out->len;
+      return g_string_free (out, FALSE);
+    }
+  copy = g_malloc (self->token_length + 1);
+  memcpy (copy, self->token, self->token_length);
+  copy[self->token_length] = '\0';
+  if (length != NULL)
+    *length = self->token_length;
+  return copy;
+}
+
+gint64
+as_json_pull_get_int (AsJsonPull *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (self->last == AS_JSON_INT, 0);
+
+  return self->token_int;
+}
+
+double
+as_json_pull_get_double (AsJsonPull *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (self->last == AS_JSON_DOUBLE || self->last == AS_JSON_INT, 0);
+
+  if (self->scratch == NULL)
+    self->scratch = g_string_sized_new (256);
+  g_string_truncate (self->scratch, 0);
+  g_string_append_len (self->scratch, (const char *) self->token, self->token_length);
+  return g_ascii_strtod (self->scratch->str, NULL);
+}
+
+void
+as_json_pull_take_error (AsJsonPull  *self,
+                         char       **path,
+                         GError     **error)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->last == AS_JSON_ERROR);
+
+  if (path != NULL)
+    *path = g_steal_pointer (&self->error_path);
+  g_propagate_error (error, g_steal_pointer (&self->error));
 }
