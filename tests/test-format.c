@@ -1173,6 +1173,335 @@ test_fields_datetime_offsets (void)
       }
 }
 
+/* The reader that builds the set while parsing against the tree reader */
+
+/* The same document, read through the tree: json-glib's tree is used for
+ * files that do not start as the writer starts them, and the format
+ * identifier with an escape in it is such a start. */
+static GBytes *
+tree_variant (const char *text)
+{
+  static const char plain[] = "\"" AS_FORMAT_ID "\"";
+  const char *at = strstr (text, plain);
+  const char *a = strchr (plain, 'A');
+  char *variant;
+
+  /* "org.example.ActionSet" with its "A" as "\u0041". */
+  g_assert_nonnull (at);
+  variant = g_strdup_printf ("%.*s%.*s\\u0041%s%s", (int) (at - text), text,
+                             (int) (a - plain), plain, a + 1, at + strlen (plain));
+  return g_bytes_new_take (variant, strlen (variant));
+}
+
+static void
+assert_same_reading (const char *text)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) tree_bytes = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) as_problem_free);
+  g_autoptr(GPtrArray) tree_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) as_problem_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) tree_error = NULL;
+  g_autoptr(AsSet) set = NULL;
+  g_autoptr(AsSet) tree_set = NULL;
+
+  /* A text cut before the format identifier is read through the tree
+   * alone. */
+  if (strstr (text, "\"" AS_FORMAT_ID "\"") == NULL)
+    return;
+  bytes = g_bytes_new (text, strlen (text));
+  tree_bytes = tree_variant (text);
+  set = as_format_read (bytes, problems, &error);
+  tree_set = as_format_read (tree_bytes, tree_problems, &tree_error);
+
+  if (problems->len != tree_problems->len)
+    g_error ("%u problems while parsing (%s), %u through the tree (%s)",
+             problems->len, error ? error->message : "-",
+             tree_problems->len, tree_error ? tree_error->message : "-");
+  for (guint i = 0; i < problems->len; i++)
+    {
+      AsProblem *a = g_ptr_array_index (problems, i);
+      AsProblem *b = g_ptr_array_index (tree_problems, i);
+
+      if (a->code != b->code || strcmp (a->path, b->path) != 0 || strcmp (a->message, b->message) != 0)
+        g_error ("problem %u: %d %s: %s while parsing, %d %s: %s through the tree",
+                 i, a->code, a->path, a->message, b->code, b->path, b->message);
+    }
+  g_assert_cmpint (set == NULL, ==, tree_set == NULL);
+  if (set != NULL)
+    {
+      g_autoptr(GBytes) written = as_format_write (set);
+      g_autoptr(GBytes) tree_written = as_format_write (tree_set);
+
+      g_assert_no_error (error);
+      assert_same_bytes (tree_written, written);
+    }
+  else
+    {
+      g_assert_nonnull (error);
+      g_assert_cmpstr (error->message, ==, tree_error->message);
+    }
+}
+
+typedef struct
+{
+  JsonNode   *node;
+  JsonObject *parent;    /* or NULL */
+  const char *name;      /* in parent */
+} Place;
+
+static void
+collect_places (JsonNode   *node,
+                JsonObject *parent,
+                const char *name,
+                GArray     *places,
+                GPtrArray  *ids)
+{
+  Place place = { node, parent, name };
+
+  g_array_append_val (places, place);
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *member_name;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &member_name, &member))
+        {
+          if (strcmp (member_name, "id") == 0 && JSON_NODE_HOLDS_VALUE (member))
+            g_ptr_array_add (ids, (gpointer) json_node_get_string (member));
+          collect_places (member, json_node_get_object (node), member_name, places, ids);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        collect_places (json_array_get_element (array, i), NULL, NULL, places, ids);
+    }
+}
+
+/* A value that some field somewhere refuses, or takes. */
+static JsonNode *
+random_value (GRand     *rand,
+              GPtrArray *ids)
+{
+  static const char * const texts[] = {
+    "\"\"", "\"x\"", "\"a\\nb\"", "0", "-1", "7", "100000", "2.5", "1e3", "true", "false", "null",
+    "[]", "{}", "[\"x\"]", "{\"a\": [1, {\"b\": null}]}", "\"2026-13-01\"", "\"2026-11-21\"",
+    "\"2026-11-21T14:00:00Z\"", "\"2026-11-21T14:00:00\"", "\"#12345\"", "\"#a1b2c3\"",
+    "\"open\"", "\"done\"", "\"present\"", "\"nonsense\"", "\"00000000-0000-4000-8000-0000000000ff\"",
+  };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (ids->len > 0 && g_rand_int_range (rand, 0, 4) == 0)
+    {
+      const char *id = g_ptr_array_index (ids, g_rand_int_range (rand, 0, ids->len));
+
+      if (g_rand_boolean (rand))
+        return json_node_init_string (json_node_alloc (), id);
+      else
+        {
+          JsonArray *array = json_array_new ();
+
+          json_array_add_string_element (array, id);
+          return json_node_init_array (json_node_alloc (), array);
+        }
+    }
+  g_assert_true (json_parser_load_from_data (parser, texts[g_rand_int_range (rand, 0, G_N_ELEMENTS (texts))],
+                                             -1, NULL));
+  return json_parser_steal_root (parser);
+}
+
+/* Reverses the order of the members of every object below node. */
+static void
+reverse_members (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) names = json_object_get_members (object);
+      g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+      g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          g_ptr_array_add (keys, g_strdup (l->data));
+          g_ptr_array_add (values, json_object_dup_member (object, l->data));
+        }
+      for (guint i = 0; i < keys->len; i++)
+        json_object_remove_member (object, g_ptr_array_index (keys, i));
+      for (guint i = keys->len; i-- > 0;)
+        {
+          reverse_members (g_ptr_array_index (values, i));
+          json_object_set_member (object, g_ptr_array_index (keys, i),
+                                  json_node_ref (g_ptr_array_index (values, i)));
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        reverse_members (json_array_get_element (array, i));
+    }
+}
+
+/* Sets every member called name below node to value. */
+static void
+set_every (JsonNode   *node,
+           const char *name,
+           JsonNode   *value)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) names = json_object_get_members (object);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        if (strcmp (l->data, name) == 0)
+          json_object_set_member (object, name, json_node_copy (value));
+        else
+          set_every (json_object_get_member (object, l->data), name, value);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        set_every (json_array_get_element (array, i), name, value);
+    }
+}
+
+static void
+mutate (JsonNode *root,
+        GRand    *rand)
+{
+  static const char * const names[] = {
+    "id", "name", "text", "asker", "round", "presenter", "start", "kind", "tag", "status",
+    "attendees", "questions", "steps", "members", "due", "colour", "planned_minutes",
+  };
+  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (Place));
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  Place *place;
+
+  collect_places (root, NULL, NULL, places, ids);
+  place = &g_array_index (places, Place, g_rand_int_range (rand, 1, places->len));
+  if (place->parent != NULL && place->parent == json_node_get_object (root) &&
+      (strcmp (place->name, "format") == 0 || strcmp (place->name, "format_version") == 0))
+    return;
+
+  switch (g_rand_int_range (rand, 0, 7))
+    {
+    case 0:
+    case 1:
+      if (place->parent != NULL)
+        json_object_set_member (place->parent, place->name, random_value (rand, ids));
+      break;
+    case 2:
+      if (place->parent != NULL)
+        json_object_remove_member (place->parent, place->name);
+      break;
+    case 3:
+      /* Copies of an element, now and then more than a list may hold. */
+      if (JSON_NODE_HOLDS_ARRAY (place->node) && json_array_get_length (json_node_get_array (place->node)) > 0)
+        {
+          JsonArray *array = json_node_get_array (place->node);
+          guint n = json_array_get_length (array);
+          JsonNode *element = json_array_get_element (array, g_rand_int_range (rand, 0, n));
+          guint copies = g_rand_boolean (rand) ? 1 : 70;
+
+          for (guint i = 0; i < copies; i++)
+            json_array_add_element (array, json_node_copy (element));
+        }
+      break;
+    case 4:
+      if (JSON_NODE_HOLDS_OBJECT (place->node))
+        json_object_set_member (json_node_get_object (place->node), "later", random_value (rand, ids));
+      break;
+    case 5:
+      /* Members out of the order the writer writes them in, but with the
+       * format and its version first still, for the reader that builds
+       * the set while parsing. */
+      reverse_members (root);
+      {
+        JsonObject *object = json_node_get_object (root);
+        g_autoptr(JsonNode) format = json_object_dup_member (object, "format");
+        g_autoptr(JsonNode) version = json_object_dup_member (object, "format_version");
+        g_autoptr(JsonObject) rest = json_object_ref (object);
+        g_autoptr(JsonObject) front = json_object_new ();
+        g_autoptr(GList) names = NULL;
+
+        json_object_remove_member (rest, "format");
+        json_object_remove_member (rest, "format_version");
+        json_object_set_member (front, "format", g_steal_pointer (&format));
+        json_object_set_member (front, "format_version", g_steal_pointer (&version));
+        names = json_object_get_members (rest);
+        for (GList *l = names; l != NULL; l = l->next)
+          json_object_set_member (front, l->data, json_object_dup_member (rest, l->data));
+        json_node_set_object (root, front);
+      }
+      break;
+    case 6:
+      {
+        g_autoptr(JsonNode) value = random_value (rand, ids);
+
+        set_every (root, names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))], value);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_streaming_reader_as_tree (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261121);
+  g_autoptr(AsSet) every = build_every_field_set ();
+  g_autoptr(GBytes) every_bytes = as_format_write (every);
+  g_autofree char *fixture_path = as_test_fixture_path ("format-1.7.actionset");
+  g_autoptr(GBytes) fixture = as_test_read_bytes (fixture_path);
+  g_autoptr(GBytes) example = example_bytes ();
+  struct {
+    GBytes *bytes;
+    guint   runs;
+  } bases[] = { { every_bytes, 600 }, { fixture, 400 }, { example, 60 } };
+
+  for (guint b = 0; b < G_N_ELEMENTS (bases); b++)
+    {
+      g_autofree char *text = g_strndup (g_bytes_get_data (bases[b].bytes, NULL),
+                                         g_bytes_get_size (bases[b].bytes));
+
+      assert_same_reading (text);
+      for (guint run = 0; run < bases[b].runs; run++)
+        {
+          g_autoptr(JsonNode) root = parse_text (text);
+          g_autofree char *mutated = NULL;
+          guint n = g_rand_int_range (rand, 1, 4);
+
+          for (guint i = 0; i < n; i++)
+            mutate (root, rand);
+          mutated = json_to_string (root, TRUE);
+
+          /* Now and then broken text, too: a byte cut or changed. */
+          if (g_rand_int_range (rand, 0, 8) == 0)
+            {
+              gsize length = strlen (mutated);
+              gsize at = g_rand_int_range (rand, strlen (mutated) / 4, length);
+
+              if (g_rand_boolean (rand))
+                mutated[at] = "{}[],:\"\\x\x01\xff"[g_rand_int_range (rand, 0, 13)];
+              else
+                mutated[at] = '\0';
+            }
+          assert_same_reading (mutated);
+        }
+    }
+}
+
 /* Members this version does not know */
 
 static const char * const unknown_paths[] = {
@@ -1588,6 +1917,7 @@ main (int   argc,
   g_test_add_func ("/format/fields/datetime-offsets", test_fields_datetime_offsets);
   g_test_add_func ("/format/writer/json-glib-example", test_writer_matches_json_glib_example);
   g_test_add_func ("/format/writer/json-glib-awkward", test_writer_matches_json_glib_awkward);
+  g_test_add_func ("/format/reader/streaming-as-tree", test_streaming_reader_as_tree);
   g_test_add_func ("/format/fields/field-json", test_field_json);
   g_test_add_data_func ("/format/unknown-members/minor-0", GUINT_TO_POINTER (0), test_unknown_members);
   g_test_add_data_func ("/format/unknown-members/minor-7", GUINT_TO_POINTER (7), test_unknown_members);

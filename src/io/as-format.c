@@ -312,11 +312,149 @@ as_parse_datetime (const char *text)
 
 /* Fields */
 
-gboolean
-as_format_field_from_json (const AsField  *field,
-                           JsonNode       *node,
-                           GValue         *value,
-                           char          **message)
+/* A JSON value as the field checks see it, from a JsonNode or from the
+ * pull parser: a scalar with its value, or only the kind of a container. */
+typedef enum {
+  VALUE_NULL,
+  VALUE_STRING,
+  VALUE_INT,
+  VALUE_DOUBLE,
+  VALUE_BOOLEAN,
+  VALUE_OBJECT,
+  VALUE_ARRAY,
+} ValueKind;
+
+typedef struct
+{
+  ValueKind   kind;
+  const char *string;   /* VALUE_STRING */
+  gsize       length;
+  gint64      integer;  /* VALUE_INT */
+  gboolean    boolean;  /* VALUE_BOOLEAN */
+} Value;
+
+static const char *
+value_kind_name (ValueKind kind)
+{
+  switch (kind)
+    {
+    case VALUE_OBJECT: return _("an object");
+    case VALUE_ARRAY: return _("an array");
+    case VALUE_NULL: return _("null");
+    case VALUE_STRING: return _("a string");
+    case VALUE_BOOLEAN: return _("a boolean");
+    case VALUE_INT:
+    case VALUE_DOUBLE: return _("a number");
+    default: return "?";
+    }
+}
+
+static void
+value_from_node (JsonNode *node,
+                 Value    *v)
+{
+  memset (v, 0, sizeof *v);
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      v->kind = VALUE_OBJECT;
+      break;
+    case JSON_NODE_ARRAY:
+      v->kind = VALUE_ARRAY;
+      break;
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          v->kind = VALUE_STRING;
+          v->string = json_node_get_string (node);
+          v->length = strlen (v->string);
+          break;
+        case G_TYPE_BOOLEAN:
+          v->kind = VALUE_BOOLEAN;
+          v->boolean = json_node_get_boolean (node);
+          break;
+        case G_TYPE_INT64:
+          v->kind = VALUE_INT;
+          v->integer = json_node_get_int (node);
+          break;
+        default:
+          v->kind = VALUE_DOUBLE;
+          break;
+        }
+      break;
+    case JSON_NODE_NULL:
+    default:
+      v->kind = VALUE_NULL;
+      break;
+    }
+}
+
+/* The entries of a list of references, checked one by one as they come. */
+typedef struct
+{
+  GPtrArray *ids;
+  guint      n;
+  gint       first_bad;  /* the first entry that is not an id, or -1 */
+} RefList;
+
+static void
+ref_list_init (RefList *list)
+{
+  list->ids = g_ptr_array_new_with_free_func (g_free);
+  list->n = 0;
+  list->first_bad = -1;
+}
+
+static void
+ref_list_add (RefList     *list,
+              const Value *element)
+{
+  guint index = list->n++;
+
+  /* Past the limit, only the count matters. */
+  if (list->n > AS_MAX_MEMBERS || list->first_bad >= 0)
+    return;
+  if (element->kind != VALUE_STRING || !g_uuid_string_is_valid (element->string))
+    list->first_bad = index;
+  else
+    g_ptr_array_add (list->ids, g_strndup (element->string, element->length));
+}
+
+/* Ends the list: its ids into value, or FALSE and a message. Too many
+ * entries is told before a wrong one, as the whole array is looked at
+ * first. */
+static gboolean
+ref_list_finish (RefList  *list,
+                 GValue   *value,
+                 char    **message)
+{
+  gboolean ok = FALSE;
+
+  if (list->n > AS_MAX_MEMBERS)
+    *message = g_strdup_printf (_("more than %d entries"), AS_MAX_MEMBERS);
+  else if (list->first_bad >= 0)
+    *message = g_strdup_printf (_("entry %u is not an id"), (guint) list->first_bad);
+  else
+    {
+      g_ptr_array_add (list->ids, NULL);
+      g_value_init (value, G_TYPE_STRV);
+      g_value_take_boxed (value, g_ptr_array_steal (list->ids, NULL));
+      ok = TRUE;
+    }
+  g_ptr_array_unref (list->ids);
+  list->ids = NULL;
+  return ok;
+}
+
+/* Checks a value for a field of any type but a list of references, and
+ * sets value (uninitialized) to what the field is to hold. Strings are not
+ * copied: value holds them as static strings, valid as long as v is. */
+static gboolean
+field_from_value (const AsField  *field,
+                  const Value    *v,
+                  GValue         *value,
+                  char          **message)
 {
   switch (field->type)
     {
@@ -326,13 +464,13 @@ as_format_field_from_json (const AsField  *field,
       {
         const char *s;
 
-        if (!is_string (node))
+        if (v->kind != VALUE_STRING)
           {
-            *message = g_strdup_printf (_("expected a string, found %s"), node_type_name (node));
+            *message = g_strdup_printf (_("expected a string, found %s"), value_kind_name (v->kind));
             return FALSE;
           }
-        s = json_node_get_string (node);
-        if (field->type == AS_FIELD_STRING && strlen (s) > AS_MAX_LINE)
+        s = v->string;
+        if (field->type == AS_FIELD_STRING && v->length > AS_MAX_LINE)
           {
             *message = g_strdup_printf (_("text longer than %d bytes"), AS_MAX_LINE);
             return FALSE;
@@ -351,7 +489,7 @@ as_format_field_from_json (const AsField  *field,
             return FALSE;
           }
         g_value_init (value, G_TYPE_STRING);
-        g_value_set_string (value, s);
+        g_value_set_static_string (value, s);
         return TRUE;
       }
 
@@ -360,15 +498,15 @@ as_format_field_from_json (const AsField  *field,
       {
         const char *s = NULL;
 
-        if (JSON_NODE_HOLDS_NULL (node))
+        if (v->kind == VALUE_NULL)
           s = NULL;
-        else if (!is_string (node))
+        else if (v->kind != VALUE_STRING)
           {
-            *message = g_strdup_printf (_("expected a string, found %s"), node_type_name (node));
+            *message = g_strdup_printf (_("expected a string, found %s"), value_kind_name (v->kind));
             return FALSE;
           }
         else
-          s = json_node_get_string (node);
+          s = v->string;
 
         if (s != NULL && field->type == AS_FIELD_DATE && !valid_date (s))
           {
@@ -387,67 +525,62 @@ as_format_field_from_json (const AsField  *field,
             return FALSE;
           }
         g_value_init (value, G_TYPE_STRING);
-        g_value_set_string (value, s);
+        g_value_set_static_string (value, s);
         return TRUE;
       }
 
     case AS_FIELD_INT:
-      {
-        gint64 v;
-
-        if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-          {
-            if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
-              *message = g_strdup (_("expected a whole number"));
-            else
-              *message = g_strdup_printf (_("expected a number, found %s"), node_type_name (node));
-            return FALSE;
-          }
-        v = json_node_get_int (node);
-        if (v < field->min || v > field->max)
-          {
-            *message = g_strdup_printf (_("%" G_GINT64_FORMAT " is out of range (%d to %d)"),
-                                        v, field->min, field->max);
-            return FALSE;
-          }
-        g_value_init (value, G_TYPE_INT);
-        g_value_set_int (value, (gint) v);
-        return TRUE;
-      }
+      if (v->kind != VALUE_INT)
+        {
+          if (v->kind == VALUE_DOUBLE)
+            *message = g_strdup (_("expected a whole number"));
+          else
+            *message = g_strdup_printf (_("expected a number, found %s"), value_kind_name (v->kind));
+          return FALSE;
+        }
+      if (v->integer < field->min || v->integer > field->max)
+        {
+          *message = g_strdup_printf (_("%" G_GINT64_FORMAT " is out of range (%d to %d)"),
+                                      v->integer, field->min, field->max);
+          return FALSE;
+        }
+      g_value_init (value, G_TYPE_INT);
+      g_value_set_int (value, (gint) v->integer);
+      return TRUE;
 
     case AS_FIELD_BOOLEAN:
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+      if (v->kind != VALUE_BOOLEAN)
         {
-          *message = g_strdup_printf (_("expected true or false, found %s"), node_type_name (node));
+          *message = g_strdup_printf (_("expected true or false, found %s"), value_kind_name (v->kind));
           return FALSE;
         }
       g_value_init (value, G_TYPE_BOOLEAN);
-      g_value_set_boolean (value, json_node_get_boolean (node));
+      g_value_set_boolean (value, v->boolean);
       return TRUE;
 
     case AS_FIELD_ENUM:
       {
-        gint v;
+        gint e;
 
-        if (!is_string (node))
+        if (v->kind != VALUE_STRING)
           {
-            *message = g_strdup_printf (_("expected a string, found %s"), node_type_name (node));
+            *message = g_strdup_printf (_("expected a string, found %s"), value_kind_name (v->kind));
             return FALSE;
           }
-        if (!as_enum_from_nick (field->enum_type (), json_node_get_string (node), &v))
+        if (!as_enum_from_nick (field->enum_type (), v->string, &e))
           {
             g_autoptr(GEnumClass) klass = g_type_class_ref (field->enum_type ());
             g_autoptr(GString) allowed = g_string_new (NULL);
 
             for (guint i = 0; i < klass->n_values; i++)
               g_string_append_printf (allowed, "%s“%s”", i ? ", " : "", klass->values[i].value_nick);
-            g_autofree char *shown = excerpt (json_node_get_string (node));
+            g_autofree char *shown = excerpt (v->string);
 
             *message = g_strdup_printf (_("“%s” is not one of %s"), shown, allowed->str);
             return FALSE;
           }
         g_value_init (value, field->enum_type ());
-        g_value_set_enum (value, v);
+        g_value_set_enum (value, e);
         return TRUE;
       }
 
@@ -455,70 +588,70 @@ as_format_field_from_json (const AsField  *field,
       {
         g_autoptr(GDateTime) dt = NULL;
 
-        if (JSON_NODE_HOLDS_NULL (node))
+        if (v->kind == VALUE_NULL)
           {
             g_value_init (value, G_TYPE_DATE_TIME);
             return TRUE;
           }
-        if (!is_string (node))
+        if (v->kind != VALUE_STRING)
           {
-            *message = g_strdup_printf (_("expected a string, found %s"), node_type_name (node));
+            *message = g_strdup_printf (_("expected a string, found %s"), value_kind_name (v->kind));
             return FALSE;
           }
-        dt = as_parse_datetime (json_node_get_string (node));
+        dt = as_parse_datetime (v->string);
         if (dt == NULL)
           {
-            g_autofree char *shown = excerpt (json_node_get_string (node));
+            g_autofree char *shown = excerpt (v->string);
 
             *message = g_strdup_printf (_("“%s” is not a date and time like “2026-11-21T14:00:00+01:00”"),
                                         shown);
             return FALSE;
           }
         g_value_init (value, G_TYPE_DATE_TIME);
-        g_value_set_boxed (value, dt);
+        g_value_take_boxed (value, g_steal_pointer (&dt));
         return TRUE;
       }
 
     case AS_FIELD_REF_LIST:
-      {
-        JsonArray *array;
-        guint n;
-        g_autoptr(GStrvBuilder) builder = NULL;
-        g_auto(GStrv) strv = NULL;
-
-        if (!JSON_NODE_HOLDS_ARRAY (node))
-          {
-            *message = g_strdup_printf (_("expected an array, found %s"), node_type_name (node));
-            return FALSE;
-          }
-        array = json_node_get_array (node);
-        n = json_array_get_length (array);
-        if (n > AS_MAX_MEMBERS)
-          {
-            *message = g_strdup_printf (_("more than %d entries"), AS_MAX_MEMBERS);
-            return FALSE;
-          }
-        builder = g_strv_builder_new ();
-        for (guint i = 0; i < n; i++)
-          {
-            JsonNode *element = json_array_get_element (array, i);
-
-            if (!is_string (element) || !g_uuid_string_is_valid (json_node_get_string (element)))
-              {
-                *message = g_strdup_printf (_("entry %u is not an id"), i);
-                return FALSE;
-              }
-            g_strv_builder_add (builder, json_node_get_string (element));
-          }
-        strv = g_strv_builder_end (builder);
-        g_value_init (value, G_TYPE_STRV);
-        g_value_set_boxed (value, strv);
-        return TRUE;
-      }
+      *message = g_strdup_printf (_("expected an array, found %s"), value_kind_name (v->kind));
+      return FALSE;
 
     default:
       g_assert_not_reached ();
     }
+}
+
+gboolean
+as_format_field_from_json (const AsField  *field,
+                           JsonNode       *node,
+                           GValue         *value,
+                           char          **message)
+{
+  Value v;
+
+  if (field->type == AS_FIELD_REF_LIST && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint n = json_array_get_length (array);
+      RefList list;
+
+      ref_list_init (&list);
+      for (guint i = 0; i < n && list.n <= AS_MAX_MEMBERS; i++)
+        {
+          value_from_node (json_array_get_element (array, i), &v);
+          ref_list_add (&list, &v);
+        }
+      list.n = MAX (list.n, n);
+      return ref_list_finish (&list, value, message);
+    }
+
+  value_from_node (node, &v);
+  if (!field_from_value (field, &v, value, message))
+    return FALSE;
+  /* The strings of the node may go before the value does. */
+  if (G_VALUE_HOLDS_STRING (value))
+    g_value_set_string (value, g_value_get_string (value));
+  return TRUE;
 }
 
 /* A one-line text as the reader takes it: the model stores what it is given,
@@ -1343,17 +1476,24 @@ read_entity (Reader     *reader,
   return g_steal_pointer (&entity);
 }
 
-/* Checks that each reference names an entity of the right kind. */
+/* Checks that each reference names an entity of the right kind. With
+ * duplicate not NULL, also sets it when an entity is not the one the
+ * document's index finds by its id, which another entity with that id has
+ * taken; every entity is then visited, past the problems kept. */
 static void
 check_references (Reader     *reader,
                   AsEntity   *root,
                   AsEntity   *entity,
-                  const char *path)
+                  const char *path,
+                  gboolean   *duplicate)
 {
   AsEntityClass *klass = AS_ENTITY_GET_CLASS (entity);
   guint n_fields, n_lists;
   const AsField *fields = as_entity_class_get_fields (klass, &n_fields);
   const AsChildList *lists = as_entity_class_get_lists (klass, &n_lists);
+
+  if (duplicate != NULL && as_entity_lookup (root, as_entity_get_id (entity)) != entity)
+    *duplicate = TRUE;
 
   for (guint i = 0; i < n_fields; i++)
     {
@@ -1403,12 +1543,12 @@ check_references (Reader     *reader,
       list_path = member_path (path, lists[l].name);
       item_path = g_string_new (list_path);
       list_path_len = item_path->len;
-      for (guint i = 0; i < n && reader->problems->len < MAX_PROBLEMS; i++)
+      for (guint i = 0; i < n && (duplicate != NULL || reader->problems->len < MAX_PROBLEMS); i++)
         {
           g_autoptr(AsEntity) child = g_list_model_get_item (model, i);
 
           set_item_path (item_path, list_path_len, i);
-          check_references (reader, root, child, item_path->str);
+          check_references (reader, root, child, item_path->str, duplicate);
         }
     }
 }
@@ -1615,7 +1755,8 @@ parse_checked (GBytes     *bytes,
 
 static AsSet *
 read_root (JsonNode  *root_node,
-           GPtrArray *problems)
+           GPtrArray *problems,
+           gboolean  *migrated)
 {
   JsonObject *root;
   JsonNode *format;
@@ -1662,6 +1803,8 @@ read_root (JsonNode  *root_node,
     }
   if (major == 0)
     migrate_0_to_1 (root);
+  if (migrated != NULL)
+    *migrated = major < AS_FORMAT_MAJOR;
 
   reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   set = read_entity (&reader, AS_TYPE_SET, root, "$");
@@ -1669,51 +1812,13 @@ read_root (JsonNode  *root_node,
     {
       undo = as_undo_stack_new ();
       as_entity_make_document (set, undo);
-      check_references (&reader, set, set, "$");
+      check_references (&reader, set, set, "$", NULL);
     }
   g_hash_table_unref (reader.ids);
 
   if (problems->len > 0)
     return NULL;
   return AS_SET (g_steal_pointer (&set));
-}
-
-AsSet *
-as_format_read (GBytes     *bytes,
-                GPtrArray  *problems,
-                GError    **error)
-{
-  g_autoptr(GPtrArray) own = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  AsSet *set = NULL;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  if (problems == NULL)
-    problems = own = g_ptr_array_new_with_free_func ((GDestroyNotify) as_problem_free);
-  else
-    g_return_val_if_fail (problems->len == 0, NULL);
-
-  root = parse_checked (bytes, problems);
-  if (root != NULL)
-    set = read_root (root, problems);
-
-  if (set == NULL)
-    {
-      AsProblem *first;
-
-      g_assert (problems->len > 0);
-      first = g_ptr_array_index (problems, 0);
-      if (problems->len > 1)
-        g_set_error (error, AS_FORMAT_ERROR, first->code,
-                     /* Translators: a JSON path, a problem, then how many more there are */
-                     g_dngettext (GETTEXT_PACKAGE, "%s: %s (and %u more problem)",
-                                  "%s: %s (and %u more problems)", problems->len - 1),
-                     first->path, first->message, problems->len - 1);
-      else
-        g_set_error (error, AS_FORMAT_ERROR, first->code, "%s: %s", first->path, first->message);
-    }
-  return set;
 }
 
 /* A cursor over JSON text that the scanner has already checked. */
@@ -1799,6 +1904,818 @@ peek_written_version (const char *data,
       return TRUE;
     }
   return FALSE;
+}
+
+/* Reading while parsing
+ *
+ * A file laid out as as_format_write lays it out, in the current major
+ * version, is read in one pass: the pull parser checks the text as the
+ * scan does, and the entities are built from its tokens as they come,
+ * without a JsonNode tree of the whole file (which took longer to build and
+ * to free than the entities themselves). Other files (format 0, which is
+ * migrated on a tree, or a hand-made file that starts in another way) are
+ * read through the tree as before.
+ *
+ * The problems are the same, in the same order, as the tree reader finds
+ * them: that reader walks each entity's id, then its fields in the order of
+ * the class's table, then its lists in order, whatever the order of the
+ * members in the file. Each problem found here is given its place in that
+ * walk (a key: the slot of the id, field or list at each level and the
+ * index in each list), the problems are kept sorted by it, and only the
+ * first MAX_PROBLEMS are kept. The problems inside a list wait in a buffer
+ * of their own until the list ends, since a list with too many entries is
+ * reported alone. Duplicate ids are found once the set is built, in the
+ * walk order, and references last, as the tree reader does. */
+
+typedef struct
+{
+  guint32   *key;
+  guint      key_length;
+  AsProblem *problem;
+} Found;
+
+static void
+found_free (gpointer data)
+{
+  Found *found = data;
+
+  g_free (found->key);
+  as_problem_free (found->problem);
+  g_free (found);
+}
+
+static int
+compare_keys (const guint32 *a,
+              guint          na,
+              const guint32 *b,
+              guint          nb)
+{
+  for (guint i = 0; i < na && i < nb; i++)
+    if (a[i] != b[i])
+      return a[i] < b[i] ? -1 : 1;
+  return na < nb ? -1 : na > nb ? 1 : 0;
+}
+
+/* Where a problem with this key goes in a sorted buffer, or -1 when the
+ * buffer is full of problems that come before it. */
+static gint
+found_position (GPtrArray     *buffer,
+                const guint32 *key,
+                guint          key_length)
+{
+  guint lo = 0, hi = buffer->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      Found *other = g_ptr_array_index (buffer, mid);
+
+      if (compare_keys (other->key, other->key_length, key, key_length) <= 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < MAX_PROBLEMS ? (gint) lo : -1;
+}
+
+static void
+found_insert (GPtrArray *buffer,
+              Found     *found)
+{
+  gint position = found_position (buffer, found->key, found->key_length);
+
+  if (position < 0)
+    {
+      found_free (found);
+      return;
+    }
+  g_ptr_array_insert (buffer, position, found);
+  if (buffer->len > MAX_PROBLEMS)
+    g_ptr_array_remove_index (buffer, buffer->len - 1);
+}
+
+typedef struct
+{
+  AsJsonPull  *pull;
+  GString     *path;     /* of the entity or list being read */
+  GArray      *key;      /* of guint32: its place in the tree reader's walk */
+  GPtrArray   *buffers;  /* of GPtrArray of Found: the root's, then one per list open */
+  gboolean     failed;   /* the text is broken: the pull parser's error is all there is */
+
+  /* The classes met so far, looked up once rather than per entity. */
+  GType          types[16];
+  AsEntityClass *classes[16];
+  guint          n_types;
+} Stream;
+
+static void
+key_push (Stream  *s,
+          guint32  component)
+{
+  g_array_append_val (s->key, component);
+}
+
+static void
+key_set_last (Stream  *s,
+              guint32  component)
+{
+  g_array_index (s->key, guint32, s->key->len - 1) = component;
+}
+
+static void
+key_pop (Stream *s)
+{
+  g_array_set_size (s->key, s->key->len - 1);
+}
+
+static void
+stream_problem (Stream        *s,
+                AsFormatError  code,
+                char          *path,     /* taken */
+                const char    *format,
+                ...) G_GNUC_PRINTF (4, 5);
+
+static void
+stream_problem (Stream        *s,
+                AsFormatError  code,
+                char          *path,
+                const char    *format,
+                ...)
+{
+  GPtrArray *buffer = g_ptr_array_index (s->buffers, s->buffers->len - 1);
+  const guint32 *key = (const guint32 *) s->key->data;
+  Found *found;
+  va_list args;
+
+  if (found_position (buffer, key, s->key->len) < 0)
+    {
+      g_free (path);
+      return;
+    }
+
+  found = g_new0 (Found, 1);
+  found->key = g_memdup2 (key, s->key->len * sizeof (guint32));
+  found->key_length = s->key->len;
+  found->problem = g_new0 (AsProblem, 1);
+  found->problem->code = code;
+  found->problem->path = path;
+  va_start (args, format);
+  found->problem->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  found_insert (buffer, found);
+}
+
+static void
+stream_push_buffer (Stream *s)
+{
+  g_ptr_array_add (s->buffers, g_ptr_array_new_with_free_func (found_free));
+}
+
+/* Ends the innermost buffer, keeping its problems or dropping them. */
+static void
+stream_pop_buffer (Stream   *s,
+                   gboolean  keep)
+{
+  GPtrArray *buffer = g_ptr_array_steal_index (s->buffers, s->buffers->len - 1);
+  GPtrArray *parent = g_ptr_array_index (s->buffers, s->buffers->len - 1);
+
+  if (keep)
+    {
+      for (guint i = 0; i < buffer->len; i++)
+        found_insert (parent, g_ptr_array_index (buffer, i));
+      g_ptr_array_set_free_func (buffer, NULL);
+    }
+  g_ptr_array_unref (buffer);
+}
+
+static AsEntityClass *
+stream_class (Stream *s,
+              GType   type)
+{
+  for (guint i = 0; i < s->n_types; i++)
+    if (s->types[i] == type)
+      return s->classes[i];
+  if (s->n_types == G_N_ELEMENTS (s->types))
+    return AS_ENTITY_CLASS (g_type_class_peek (type));
+  s->types[s->n_types] = type;
+  s->classes[s->n_types] = g_type_class_ref (type);
+  return s->classes[s->n_types++];
+}
+
+/* Reads the value that token starts as the field checks see it; an object
+ * or an array is read to its end. FALSE when the text is broken. */
+static gboolean
+stream_value (Stream      *s,
+              AsJsonToken  token,
+              Value       *v)
+{
+  memset (v, 0, sizeof *v);
+  switch (token)
+    {
+    case AS_JSON_STRING:
+      v->kind = VALUE_STRING;
+      v->string = as_json_pull_get_string (s->pull, &v->length);
+      return TRUE;
+    case AS_JSON_INT:
+      v->kind = VALUE_INT;
+      v->integer = as_json_pull_get_int (s->pull);
+      return TRUE;
+    case AS_JSON_DOUBLE:
+      v->kind = VALUE_DOUBLE;
+      return TRUE;
+    case AS_JSON_TRUE:
+    case AS_JSON_FALSE:
+      v->kind = VALUE_BOOLEAN;
+      v->boolean = token == AS_JSON_TRUE;
+      return TRUE;
+    case AS_JSON_NULL:
+      v->kind = VALUE_NULL;
+      return TRUE;
+    case AS_JSON_OBJECT_BEGIN:
+      v->kind = VALUE_OBJECT;
+      return as_json_pull_skip (s->pull);
+    case AS_JSON_ARRAY_BEGIN:
+      v->kind = VALUE_ARRAY;
+      return as_json_pull_skip (s->pull);
+    default:
+      return FALSE;
+    }
+}
+
+/* Builds the value that token starts as json-glib's parser would, for a
+ * member this version does not know. NULL when the text is broken. The
+ * depth is bounded by the parser's limit. */
+static JsonNode *
+stream_node (Stream      *s,
+             AsJsonToken  token)
+{
+  switch (token)
+    {
+    case AS_JSON_STRING:
+      return json_node_init_string (json_node_alloc (), as_json_pull_get_string (s->pull, NULL));
+    case AS_JSON_INT:
+      return json_node_init_int (json_node_alloc (), as_json_pull_get_int (s->pull));
+    case AS_JSON_DOUBLE:
+      return json_node_init_double (json_node_alloc (), as_json_pull_get_double (s->pull));
+    case AS_JSON_TRUE:
+    case AS_JSON_FALSE:
+      return json_node_init_boolean (json_node_alloc (), token == AS_JSON_TRUE);
+    case AS_JSON_NULL:
+      return json_node_init_null (json_node_alloc ());
+
+    case AS_JSON_ARRAY_BEGIN:
+      {
+        g_autoptr(JsonArray) array = json_array_new ();
+
+        while ((token = as_json_pull_next (s->pull)) != AS_JSON_ARRAY_END)
+          {
+            JsonNode *element = stream_node (s, token);
+
+            if (element == NULL)
+              return NULL;
+            json_array_add_element (array, element);
+          }
+        return json_node_init_array (json_node_alloc (), array);
+      }
+
+    case AS_JSON_OBJECT_BEGIN:
+      {
+        g_autoptr(JsonObject) object = json_object_new ();
+
+        while ((token = as_json_pull_next (s->pull)) == AS_JSON_MEMBER)
+          {
+            g_autofree char *name = as_json_pull_dup_string (s->pull, NULL);
+            JsonNode *member = stream_node (s, as_json_pull_next (s->pull));
+
+            if (member == NULL)
+              return NULL;
+            json_object_set_member (object, name, member);
+          }
+        if (token != AS_JSON_OBJECT_END)
+          return NULL;
+        return json_node_init_object (json_node_alloc (), object);
+      }
+
+    default:
+      return NULL;
+    }
+}
+
+static void
+stream_field (Stream        *s,
+              AsEntity      *entity,
+              const AsField *field)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *message = NULL;
+  AsJsonToken token = as_json_pull_next (s->pull);
+  gboolean ok;
+  Value v;
+
+  if (field->type == AS_FIELD_REF_LIST && token == AS_JSON_ARRAY_BEGIN)
+    {
+      RefList list;
+
+      ref_list_init (&list);
+      while ((token = as_json_pull_next (s->pull)) != AS_JSON_ARRAY_END)
+        {
+          if (!stream_value (s, token, &v))
+            {
+              g_ptr_array_unref (list.ids);
+              s->failed = TRUE;
+              return;
+            }
+          ref_list_add (&list, &v);
+        }
+      ok = ref_list_finish (&list, &value, &message);
+    }
+  else
+    {
+      if (!stream_value (s, token, &v))
+        {
+          s->failed = TRUE;
+          return;
+        }
+      ok = field_from_value (field, &v, &value, &message);
+    }
+
+  if (!ok)
+    {
+      stream_problem (s, AS_FORMAT_ERROR_INVALID, member_path (s->path->str, field->json_name),
+                      "%s", message);
+      return;
+    }
+  /* As in read_entity: a required reference, date or time is not null. */
+  if ((field->flags & AS_FIELD_REQUIRED) &&
+      (((field->type == AS_FIELD_REF || field->type == AS_FIELD_DATE) &&
+        g_value_get_string (&value) == NULL) ||
+       (field->type == AS_FIELD_DATETIME && g_value_get_boxed (&value) == NULL)))
+    {
+      stream_problem (s, AS_FORMAT_ERROR_INVALID, member_path (s->path->str, field->json_name),
+                      _("must not be empty"));
+      return;
+    }
+  as_entity_load_field (entity, field, &value);
+}
+
+static AsEntity *stream_entity (Stream   *s,
+                                GType     type,
+                                gboolean  is_root);
+
+static void
+stream_list (Stream            *s,
+             AsEntity          *entity,
+             const AsChildList *list)
+{
+  g_autoptr(GPtrArray) children = NULL;
+  AsJsonToken token = as_json_pull_next (s->pull);
+  gsize path_length = s->path->len;
+  gsize list_path_length;
+  guint n = 0;
+  Value v;
+
+  g_string_append_c (s->path, '.');
+  g_string_append (s->path, list->name);
+  list_path_length = s->path->len;
+
+  if (token != AS_JSON_ARRAY_BEGIN)
+    {
+      if (!stream_value (s, token, &v))
+        s->failed = TRUE;
+      else
+        stream_problem (s, AS_FORMAT_ERROR_INVALID, g_strdup (s->path->str),
+                        _("expected an array, found %s"), value_kind_name (v.kind));
+      g_string_truncate (s->path, path_length);
+      return;
+    }
+
+  children = g_ptr_array_new_with_free_func (g_object_unref);
+  stream_push_buffer (s);
+  key_push (s, 0);
+  while (!s->failed && (token = as_json_pull_next (s->pull)) != AS_JSON_ARRAY_END)
+    {
+      guint index = n++;
+
+      /* Beyond the limit, the entries are only counted: the list is
+       * refused as a whole. */
+      if (n > list->max_items)
+        {
+          g_ptr_array_set_size (children, 0);
+          if (token == AS_JSON_ERROR || !as_json_pull_skip (s->pull))
+            s->failed = TRUE;
+          continue;
+        }
+
+      key_set_last (s, index);
+      set_item_path (s->path, list_path_length, index);
+      if (token == AS_JSON_OBJECT_BEGIN)
+        {
+          AsEntity *child = stream_entity (s, list->item_type (), FALSE);
+
+          if (child != NULL)
+            g_ptr_array_add (children, child);
+        }
+      else if (!stream_value (s, token, &v))
+        s->failed = TRUE;
+      else
+        stream_problem (s, AS_FORMAT_ERROR_INVALID, g_strdup (s->path->str),
+                        _("expected an object, found %s"), value_kind_name (v.kind));
+    }
+  key_pop (s);
+  g_string_truncate (s->path, list_path_length);
+
+  stream_pop_buffer (s, !s->failed && n <= list->max_items);
+  if (s->failed)
+    ;
+  else if (n > list->max_items)
+    stream_problem (s, AS_FORMAT_ERROR_TOO_LARGE, g_strdup (s->path->str),
+                    _("%u entries, more than the %u allowed"), n, list->max_items);
+  else
+    as_entity_load_children (entity, list, (AsEntity **) children->pdata, children->len);
+  g_string_truncate (s->path, path_length);
+}
+
+enum {
+  MEMBER_UNKNOWN = -1,
+  MEMBER_ROOT = -2,    /* "format" or "format_version" at the root */
+};
+
+/* The slot of the member just pulled: 0 for the id, 1 + i for field i,
+ * 1 + n_fields + l for list l. Members come in the order of the table in
+ * files that as_format_write wrote, so the search starts after the slot of
+ * the member before. */
+static gint
+find_member (Stream            *s,
+             const AsField     *fields,
+             guint              n_fields,
+             const AsChildList *lists,
+             guint              n_lists,
+             gboolean           is_root,
+             guint             *next)
+{
+  guint n_slots = 1 + n_fields + n_lists;
+
+  for (guint j = 0; j < n_slots; j++)
+    {
+      guint slot = (*next + j) % n_slots;
+      const char *name = slot == 0 ? "id"
+                       : slot <= n_fields ? fields[slot - 1].json_name
+                       : lists[slot - 1 - n_fields].name;
+
+      if (as_json_pull_string_equal (s->pull, name))
+        {
+          *next = slot + 1;
+          return slot;
+        }
+    }
+  if (is_root && (as_json_pull_string_equal (s->pull, "format") ||
+                  as_json_pull_string_equal (s->pull, "format_version")))
+    return MEMBER_ROOT;
+  return MEMBER_UNKNOWN;
+}
+
+/* Reads the members of an object whose "{" was just pulled into a new
+ * entity, as read_entity does from a JsonObject; s->path is its path.
+ * Returns the entity even when it has problems (the tree reader builds it
+ * too), and NULL only when the text is broken. */
+static AsEntity *
+stream_entity (Stream   *s,
+               GType     type,
+               gboolean  is_root)
+{
+  g_autoptr(AsEntity) entity = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  AsEntityClass *klass = stream_class (s, type);
+  guint n_fields, n_lists;
+  const AsField *fields = as_entity_class_get_fields (klass, &n_fields);
+  const AsChildList *lists = as_entity_class_get_lists (klass, &n_lists);
+  guint8 *seen = g_newa (guint8, n_fields + 1);
+  enum { ID_MISSING, ID_INVALID, ID_VALID } id_state = ID_MISSING;
+  guint next = 0;
+  AsJsonToken token;
+
+  memset (seen, 0, n_fields + 1);
+  key_push (s, 0);
+
+  while (!s->failed && (token = as_json_pull_next (s->pull)) == AS_JSON_MEMBER)
+    {
+      gint slot = find_member (s, fields, n_fields, lists, n_lists, is_root, &next);
+      Value v;
+
+      if (slot == 0)
+        {
+          token = as_json_pull_next (s->pull);
+          key_set_last (s, 0);
+          if (token == AS_JSON_STRING &&
+              g_uuid_string_is_valid (as_json_pull_get_string (s->pull, NULL)))
+            {
+              const char *id = as_json_pull_get_string (s->pull, NULL);
+
+              id_state = ID_VALID;
+              /* The id is given at construction when it comes first, as
+               * it does in the files the app writes. */
+              if (entity == NULL)
+                entity = g_object_new (type, "id", id, NULL);
+              else
+                as_entity_set_id (entity, id);
+            }
+          else if (!stream_value (s, token, &v))
+            s->failed = TRUE;
+          else
+            {
+              id_state = ID_INVALID;
+              stream_problem (s, AS_FORMAT_ERROR_INVALID, member_path (s->path->str, "id"),
+                              _("expected an id (a UUID such as “%s”)"),
+                              "0b5e5a3c-7d1e-4f0a-9c61-2f4f0d6a9b12");
+            }
+          continue;
+        }
+
+      /* Until the id is known, an id that no file can hold stands in, so
+       * that no random one is made for nothing. */
+      if (entity == NULL)
+        entity = g_object_new (type, "id", "", NULL);
+
+      if (slot > 0 && (guint) slot <= n_fields)
+        {
+          seen[slot - 1] = TRUE;
+          key_set_last (s, slot);
+          stream_field (s, entity, &fields[slot - 1]);
+        }
+      else if (slot > 0)
+        {
+          key_set_last (s, slot);
+          stream_list (s, entity, &lists[slot - 1 - n_fields]);
+        }
+      else if (slot == MEMBER_ROOT)
+        {
+          /* The format and its version, as the quick look at the start of
+           * the file found them. */
+          token = as_json_pull_next (s->pull);
+          if (token == AS_JSON_ERROR || !as_json_pull_skip (s->pull))
+            s->failed = TRUE;
+        }
+      else
+        {
+          /* What this version does not know is kept to be written back,
+           * sealed as the parser of the tree reader made it. */
+          g_autofree char *name = as_json_pull_dup_string (s->pull, NULL);
+          JsonNode *node = stream_node (s, as_json_pull_next (s->pull));
+
+          if (node == NULL)
+            {
+              s->failed = TRUE;
+              break;
+            }
+          json_node_seal (node);
+          if (extra == NULL)
+            extra = json_object_new ();
+          json_object_set_member (extra, name, node);
+        }
+    }
+  if (!s->failed && token != AS_JSON_OBJECT_END)
+    s->failed = TRUE;
+  if (s->failed)
+    {
+      key_pop (s);
+      return NULL;
+    }
+
+  if (entity == NULL)
+    entity = g_object_new (type, "id", "", NULL);
+  if (id_state == ID_MISSING)
+    {
+      key_set_last (s, 0);
+      stream_problem (s, AS_FORMAT_ERROR_INVALID, g_strdup (s->path->str),
+                      _("the %s has no “id”"), klass->json_kind);
+    }
+  for (guint i = 0; i < n_fields; i++)
+    if (!seen[i] && (fields[i].flags & AS_FIELD_REQUIRED))
+      {
+        key_set_last (s, 1 + i);
+        stream_problem (s, AS_FORMAT_ERROR_INVALID, g_strdup (s->path->str),
+                        _("the required field “%s” is missing"), fields[i].json_name);
+      }
+  if (extra != NULL)
+    as_entity_set_extra (entity, extra);
+
+  key_pop (s);
+  return g_steal_pointer (&entity);
+}
+
+/* Reports the entities that have the id of one before them in the tree
+ * reader's walk, as that reader does, for a set built with problems. An
+ * entity without a valid id (it has a problem of its own) is left out. */
+static void
+stream_find_duplicate_ids (Stream     *s,
+                           AsEntity   *entity,
+                           GHashTable *ids)
+{
+  AsEntityClass *klass = AS_ENTITY_GET_CLASS (entity);
+  guint n_fields, n_lists;
+  const AsChildList *lists = as_entity_class_get_lists (klass, &n_lists);
+  const char *id = as_entity_get_id (entity);
+  gsize path_length = s->path->len;
+
+  as_entity_class_get_fields (klass, &n_fields);
+  key_push (s, 0);
+  if (*id != '\0')
+    {
+      const char *first = g_hash_table_lookup (ids, id);
+
+      if (first != NULL)
+        stream_problem (s, AS_FORMAT_ERROR_DUPLICATE_ID, member_path (s->path->str, "id"),
+                        _("the id %s is already used at %s"), id, first);
+      else
+        g_hash_table_insert (ids, (gpointer) id, g_strdup (s->path->str));
+    }
+
+  for (guint l = 0; l < n_lists; l++)
+    {
+      GListModel *model = G_LIST_MODEL (as_entity_get_list (entity, &lists[l]));
+      guint n = g_list_model_get_n_items (model);
+      gsize list_path_length;
+
+      key_set_last (s, 1 + n_fields + l);
+      g_string_append_c (s->path, '.');
+      g_string_append (s->path, lists[l].name);
+      list_path_length = s->path->len;
+      key_push (s, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(AsEntity) child = g_list_model_get_item (model, i);
+
+          key_set_last (s, i);
+          set_item_path (s->path, list_path_length, i);
+          stream_find_duplicate_ids (s, child, ids);
+        }
+      key_pop (s);
+      g_string_truncate (s->path, path_length);
+    }
+  key_pop (s);
+}
+
+/* Whether the text starts as as_format_write starts a file of the current
+ * major version: {"format": "org.example.ActionSet", "format_version":
+ * {"major": 1, "minor": N}, in any spacing. The pull parser checks these
+ * bytes again as it reads them. */
+static gboolean
+starts_as_written (const char *data,
+                   gsize       length)
+{
+  Cursor c = { data, data + length };
+  guint major, minor;
+
+  return take (&c, "{") &&
+         take (&c, "\"format\"") && take (&c, ":") && take (&c, "\"" AS_FORMAT_ID "\"") &&
+         take (&c, ",") &&
+         take (&c, "\"format_version\"") && take (&c, ":") && take (&c, "{") &&
+         take (&c, "\"major\"") && take (&c, ":") && take_small_uint (&c, &major) && take (&c, ",") &&
+         take (&c, "\"minor\"") && take (&c, ":") && take_small_uint (&c, &minor) && take (&c, "}") &&
+         major == AS_FORMAT_MAJOR;
+}
+
+static AsSet *
+read_streaming (const char *data,
+                gsize       length,
+                GPtrArray  *problems)
+{
+  Stream s = { NULL, };
+  g_autoptr(AsEntity) set = NULL;
+  GPtrArray *found;
+
+  s.pull = as_json_pull_new (data, length, &scan_limits);
+  s.path = g_string_new ("$");
+  s.key = g_array_new (FALSE, FALSE, sizeof (guint32));
+  s.buffers = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  stream_push_buffer (&s);
+  found = g_ptr_array_index (s.buffers, 0);
+
+  if (as_json_pull_next (s.pull) == AS_JSON_OBJECT_BEGIN)
+    set = stream_entity (&s, AS_TYPE_SET, TRUE);
+  if (set == NULL || as_json_pull_next (s.pull) != AS_JSON_END)
+    {
+      g_autoptr(GError) error = NULL;
+      char *path = NULL;
+      AsJsonToken token;
+
+      /* Broken text is reported alone, as the scan before the tree reader
+       * reports it. */
+      while ((token = as_json_pull_next (s.pull)) > AS_JSON_END)
+        ;
+      g_assert (token == AS_JSON_ERROR);
+      as_json_pull_take_error (s.pull, &path, &error);
+      g_ptr_array_set_size (found, 0);
+      add_problem (problems, error->code, path, "%s", error->message);
+      g_clear_object (&set);
+    }
+  else if (found->len > 0)
+    {
+      g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+      stream_find_duplicate_ids (&s, set, ids);
+      g_clear_object (&set);
+    }
+  else
+    {
+      g_autoptr(AsUndoStack) undo = as_undo_stack_new ();
+      g_autoptr(GPtrArray) dangling = g_ptr_array_new_with_free_func ((GDestroyNotify) as_problem_free);
+      Reader reader = { dangling, NULL };
+      gboolean duplicate = FALSE;
+
+      as_entity_make_document (set, undo);
+      check_references (&reader, set, set, "$", &duplicate);
+      if (duplicate)
+        {
+          g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+          /* Entities with one id, and no other problem: the tree reader
+           * reports them and does not look at references. */
+          stream_find_duplicate_ids (&s, set, ids);
+          g_clear_object (&set);
+        }
+      else if (dangling->len > 0)
+        {
+          g_ptr_array_extend_and_steal (problems, g_steal_pointer (&dangling));
+          g_clear_object (&set);
+        }
+    }
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      Found *f = g_ptr_array_index (found, i);
+
+      g_ptr_array_add (problems, g_steal_pointer (&f->problem));
+    }
+
+  g_ptr_array_unref (s.buffers);
+  g_array_unref (s.key);
+  g_string_free (s.path, TRUE);
+  as_json_pull_free (s.pull);
+  for (guint i = 0; i < s.n_types; i++)
+    g_type_class_unref (s.classes[i]);
+  return AS_SET (g_steal_pointer (&set));
+}
+
+AsSet *
+as_format_read_full (GBytes     *bytes,
+                     GPtrArray  *problems,
+                     gboolean   *migrated,
+                     GError    **error)
+{
+  g_autoptr(GPtrArray) own = NULL;
+  AsSet *set = NULL;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (problems == NULL)
+    problems = own = g_ptr_array_new_with_free_func ((GDestroyNotify) as_problem_free);
+  else
+    g_return_val_if_fail (problems->len == 0, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (migrated != NULL)
+    *migrated = FALSE;
+
+  if (length > AS_MAX_FILE_SIZE)
+    add_problem (problems, AS_FORMAT_ERROR_TOO_LARGE, g_strdup ("$"),
+                 _("the file is larger than %d MB"), AS_MAX_FILE_SIZE / (1024 * 1024));
+  else if (data != NULL && starts_as_written (data, length))
+    set = read_streaming (data, length, problems);
+  else
+    {
+      g_autoptr(JsonNode) root = parse_checked (bytes, problems);
+
+      if (root != NULL)
+        set = read_root (root, problems, migrated);
+    }
+
+  if (set == NULL)
+    {
+      AsProblem *first;
+
+      g_assert (problems->len > 0);
+      first = g_ptr_array_index (problems, 0);
+      if (problems->len > 1)
+        g_set_error (error, AS_FORMAT_ERROR, first->code,
+                     /* Translators: a JSON path, a problem, then how many more there are */
+                     g_dngettext (GETTEXT_PACKAGE, "%s: %s (and %u more problem)",
+                                  "%s: %s (and %u more problems)", problems->len - 1),
+                     first->path, first->message, problems->len - 1);
+      else
+        g_set_error (error, AS_FORMAT_ERROR, first->code, "%s: %s", first->path, first->message);
+    }
+  return set;
+}
+
+AsSet *
+as_format_read (GBytes     *bytes,
+                GPtrArray  *problems,
+                GError    **error)
+{
+  return as_format_read_full (bytes, problems, NULL, error);
 }
 
 gboolean

@@ -60,6 +60,13 @@ AsSet        *as_format_read          (GBytes      *bytes,
                                        GPtrArray   *problems,
                                        GError     **error);
 
+/* As as_format_read, and sets *migrated (when not NULL) to whether the file
+ * was in an older format and migrated in memory. */
+AsSet        *as_format_read_full     (GBytes      *bytes,
+                                       GPtrArray   *problems,
+                                       gboolean    *migrated,
+                                       GError     **error);
+
 /* The version found in the bytes of a set file, when it has one. */
 gboolean      as_format_peek_version  (GBytes      *bytes,
                                        guint       *major,
