@@ -66,7 +66,11 @@ fixture_set_up (Fixture       *f,
   f->clock = as_fake_clock_new (start);
 
   f->window = adw_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 720);
+  /* A laptop's screen, or with data a narrow window (width in data). */
+  if (data != NULL)
+    gtk_window_set_default_size (GTK_WINDOW (f->window), GPOINTER_TO_INT (data), 560);
+  else
+    gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 720);
   f->view = AS_MEETING_VIEW (as_meeting_view_new (f->set, f->meeting, f->clock));
   adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->view));
   f->session = as_meeting_view_get_session (f->view);
@@ -567,6 +571,36 @@ test_cycle (Fixture       *f,
   g_assert_null (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (child (f, "tiles_box")), 5));
 }
 
+/* On a narrow window the two columns take turns, and the header bar's
+ * toggle picks which shows. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *button = child (f, "participation_button");
+  GtkWidget *timer = child (f, "timer_column");
+  GtkWidget *participation = child (f, "participation_scroller");
+  gint64 end;
+
+  /* The layout follows the width once the first allocation is done. */
+  for (end = g_get_monotonic_time () + 3 * SEC;
+       !gtk_widget_get_visible (button) && g_get_monotonic_time () < end;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_get_visible (timer));
+  g_assert_false (gtk_widget_get_visible (participation));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  g_assert_false (gtk_widget_get_visible (timer));
+  g_assert_true (gtk_widget_get_visible (participation));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
+  g_assert_true (gtk_widget_get_visible (timer));
+  g_assert_false (gtk_widget_get_visible (participation));
+}
+
 /* Which meeting "next" is: the one running, else the first one planned. */
 static void
 test_find_meeting (void)
@@ -687,6 +721,8 @@ main (int   argc,
   ADD ("ticker-idle", test_ticker_idle);
   ADD ("sleep-gap", test_sleep_gap);
   ADD ("cycle", test_cycle);
+  g_test_add ("/meeting-view/narrow", Fixture, GINT_TO_POINTER (700), fixture_set_up,
+              test_narrow, fixture_tear_down);
   g_test_add_func ("/meeting-view/find-meeting", test_find_meeting);
   g_test_add_func ("/meeting-view/window", test_window);
 

@@ -33,7 +33,7 @@
 #define LATENESS_SHOWN_MS (12 * 3600 * G_GINT64_CONSTANT (1000))
 
 /* The share of the width for the participation figures, and its limit. */
-#define PARTICIPATION_SHARE 0.40
+#define PARTICIPATION_SHARE 0.42
 #define PARTICIPATION_MAX   760
 
 typedef struct
@@ -78,7 +78,21 @@ struct _AsMeetingView
 
   /* Template children */
   GtkWidget        *content;
+  GtkWidget        *header_bar;
+  GtkToggleButton  *participation_button;
+  GtkWidget        *timer_column;
+  GtkWidget        *column_separator;
   GtkWidget        *participation_scroller;
+  GtkWidget        *participation_column;
+
+  /* The layout wanted for the last allocation, applied in an idle. */
+  gboolean          want_large;
+  gboolean          want_narrow;
+  int               want_participation_width;
+  gboolean          layout_applied;
+  guint             layout_idle_id;
+  int               timer_min;
+  int               participation_min;
   GtkLabel         *title_label;
   GtkLabel         *subtitle_label;
   GtkWidget        *fullscreen_button;
@@ -669,9 +683,10 @@ rebuild_strip (AsMeetingView *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (cell->icon),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
       cell->name = GTK_LABEL (gtk_label_new (NULL));
-      /* "Commit to action" wraps rather than lose its end on a laptop. */
-      gtk_label_set_wrap (cell->name, TRUE);
-      gtk_label_set_wrap_mode (cell->name, PANGO_WRAP_WORD);
+      /* Ellipsized, not wrapped: next to the icon, a wrapping label makes
+       * the row's height depend on its width, which GTK 4.8 measures
+       * inconsistently. The full name is in the cell's tooltip. */
+      gtk_label_set_ellipsize (cell->name, PANGO_ELLIPSIZE_END);
       gtk_label_set_xalign (cell->name, 0);
       gtk_widget_set_hexpand (GTK_WIDGET (cell->name), TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (cell->name), "step-cell-name");
@@ -752,6 +767,7 @@ refresh_strip (AsMeetingView *self,
         }
 
       set_text (cell->name, name);
+      set_tooltip (cell->box, name);
       set_text (cell->times, times);
       set_icon (cell->icon, icon);
       set_state_class (cell->box, classes, css);
@@ -1255,6 +1271,58 @@ back_action (GtkWidget  *widget,
 
 /* GtkWidget overrides */
 
+/* The layout: the countdown's column and the participation column side by
+ * side when the width allows, one at a time (the header bar's toggle picks
+ * which) when it does not. Decided from the width given, and changed after
+ * the allocation (in an idle), never during it. */
+
+static int
+min_width (GtkWidget *widget,
+           int       *cache)
+{
+  int minimum = 0;
+
+  /* A hidden widget measures 0: keep what it needed when it was shown. */
+  if (gtk_widget_get_visible (widget))
+    {
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      *cache = minimum;
+    }
+  return *cache;
+}
+
+static gboolean
+apply_layout (gpointer data)
+{
+  AsMeetingView *self = data;
+  gboolean narrow = self->want_narrow;
+  gboolean show_participation = !narrow ||
+                                gtk_toggle_button_get_active (self->participation_button);
+
+  self->layout_idle_id = 0;
+
+  set_class (GTK_WIDGET (self), "large", self->want_large);
+  set_visible (GTK_WIDGET (self->participation_button), narrow);
+  set_visible (self->column_separator, !narrow);
+  set_visible (self->timer_column, !narrow || !show_participation);
+  set_visible (self->participation_scroller, show_participation);
+  /* Side by side, the participation column has its share of the width;
+   * alone, all of it. */
+  gtk_widget_set_hexpand (self->participation_scroller, narrow);
+  gtk_widget_set_size_request (self->participation_scroller,
+                               narrow ? -1 : self->want_participation_width, -1);
+  if (!narrow && gtk_toggle_button_get_active (self->participation_button))
+    gtk_toggle_button_set_active (self->participation_button, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_participation_toggled (AsMeetingView *self)
+{
+  if (self->layout_idle_id == 0)
+    apply_layout (self);
+}
+
 static void
 as_meeting_view_measure (GtkWidget      *widget,
                          GtkOrientation  orientation,
@@ -1264,8 +1332,23 @@ as_meeting_view_measure (GtkWidget      *widget,
                          int            *minimum_baseline,
                          int            *natural_baseline)
 {
-  gtk_widget_measure (AS_MEETING_VIEW (widget)->content, orientation, for_size,
+  AsMeetingView *self = AS_MEETING_VIEW (widget);
+
+  gtk_widget_measure (self->content, orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
+
+  /* The view can be as narrow as one column: it then shows one at a time. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int header = 0;
+
+      gtk_widget_measure (self->header_bar, GTK_ORIENTATION_HORIZONTAL, -1,
+                          &header, NULL, NULL, NULL);
+      *minimum = MAX (header, MAX (min_width (self->timer_column, &self->timer_min),
+                                   min_width (self->participation_column,
+                                              &self->participation_min)));
+      *natural = MAX (*natural, *minimum);
+    }
 }
 
 static void
@@ -1275,26 +1358,38 @@ as_meeting_view_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   AsMeetingView *self = AS_MEETING_VIEW (widget);
-  int participation_width;
+  int timer = min_width (self->timer_column, &self->timer_min);
+  int participation = min_width (self->participation_column, &self->participation_min);
+  int content_min = 0;
+  int share;
+  gboolean large, narrow;
 
   /* On a projector or a large screen everything but the countdown (which
    * fits itself to its space) gets larger type too. */
-  set_class (widget, "large", width >= LARGE_WIDTH && height >= LARGE_HEIGHT);
+  large = width >= LARGE_WIDTH && height >= LARGE_HEIGHT;
 
-  /* The participation column takes a share of the width (at least what it
-   * needs; below that the flap folds), the countdown the rest. Its scroller
-   * asks for no more than its minimum, so that the flap gives it exactly
-   * this. In steps, so that resizing the window relays out seldom. */
-  participation_width = (int) MIN (width * PARTICIPATION_SHARE, PARTICIPATION_MAX) / 16 * 16;
-  if (gtk_widget_get_width (self->participation_scroller) != participation_width)
+  /* The participation column takes a share of the width (in steps, so that
+   * resizing the window relays out seldom), the countdown the rest; when
+   * both do not fit, one at a time. */
+  share = (int) MIN (width * PARTICIPATION_SHARE, PARTICIPATION_MAX) / 16 * 16;
+  narrow = width < timer + MAX (share, participation) + 1;
+
+  if (large != self->want_large || narrow != self->want_narrow ||
+      share != self->want_participation_width || !self->layout_applied)
     {
-      int current;
-
-      gtk_widget_get_size_request (self->participation_scroller, &current, NULL);
-      if (current != participation_width)
-        gtk_widget_set_size_request (self->participation_scroller, participation_width, -1);
+      self->want_large = large;
+      self->want_narrow = narrow;
+      self->want_participation_width = share;
+      self->layout_applied = TRUE;
+      if (self->layout_idle_id == 0)
+        self->layout_idle_id = g_idle_add (apply_layout, self);
     }
-  gtk_widget_allocate (self->content, width, height, baseline, NULL);
+
+  /* Until the new layout applies, the old one may need more room than
+   * there is: it overflows for a frame rather than be squeezed. */
+  gtk_widget_measure (self->content, GTK_ORIENTATION_HORIZONTAL, -1,
+                      &content_min, NULL, NULL, NULL);
+  gtk_widget_allocate (self->content, MAX (width, content_min), height, baseline, NULL);
 }
 
 static void
@@ -1400,6 +1495,7 @@ as_meeting_view_dispose (GObject *object)
   self->inhibit_cookie = 0;
   g_clear_object (&self->inhibit_app);
 
+  g_clear_handle_id (&self->layout_idle_id, g_source_remove);
   if (self->ticker != NULL)
     g_signal_handlers_disconnect_by_data (self->ticker, self);
   g_clear_object (&self->ticker);
@@ -1562,7 +1658,12 @@ as_meeting_view_class_init (AsMeetingViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/ActionSet/as-meeting-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AsMeetingView, content);
+  gtk_widget_class_bind_template_child (widget_class, AsMeetingView, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, AsMeetingView, participation_button);
+  gtk_widget_class_bind_template_child (widget_class, AsMeetingView, timer_column);
+  gtk_widget_class_bind_template_child (widget_class, AsMeetingView, column_separator);
   gtk_widget_class_bind_template_child (widget_class, AsMeetingView, participation_scroller);
+  gtk_widget_class_bind_template_child (widget_class, AsMeetingView, participation_column);
   gtk_widget_class_bind_template_child (widget_class, AsMeetingView, title_label);
   gtk_widget_class_bind_template_child (widget_class, AsMeetingView, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, AsMeetingView, fullscreen_button);
@@ -1597,6 +1698,7 @@ as_meeting_view_class_init (AsMeetingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AsMeetingView, tiles_box);
   gtk_widget_class_bind_template_callback (widget_class, on_tile_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_scope_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_participation_toggled);
 
   gtk_widget_class_install_action (widget_class, "meeting.toggle", NULL, toggle_action);
   gtk_widget_class_install_action (widget_class, "meeting.next-step", NULL, next_step_action);
