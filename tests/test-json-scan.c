@@ -773,8 +773,10 @@ test_pull_tokens (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *tokens = pull_tokens (cases[i].json);
+      g_autofree char *shown = g_strescape (cases[i].json, NULL);
 
-      g_test_message ("%s", cases[i].json);
+      /* Escaped: the test log must not carry the documents' raw bytes. */
+      g_test_message ("%s", shown);
       g_assert_cmpstr (tokens, ==, cases[i].tokens);
     }
 }
@@ -799,8 +801,9 @@ test_pull_errors_as_scan (void)
       g_autofree char *scan_path = NULL;
       g_autofree char *pull_path = NULL;
       AsJsonToken token;
+      g_autofree char *shown = g_strescape (json, NULL);
 
-      g_test_message ("%s", json);
+      g_test_message ("%s", shown);
       g_assert_false (as_json_scan (json, strlen (json), NULL, &scan_path, &scan_error));
       while ((token = as_json_pull_next (pull)) > AS_JSON_END)
         ;
