@@ -13,6 +13,7 @@
 #include "as-file.h"
 #include "as-journal.h"
 #include "as-meeting-editor.h"
+#include "as-meetings-page.h"
 #include "as-member-editor.h"
 #include "as-member-row.h"
 #include "as-member.h"
@@ -305,7 +306,11 @@ open_in_window (Fixture    *fx,
 static AsMembersPage *
 members_page (Fixture *fx)
 {
-  GtkWidget *page = find_by_type (GTK_WIDGET (fx->window), AS_TYPE_MEMBERS_PAGE);
+  GtkWidget *page;
+
+  /* The page is built when first shown: show it, as a user would. */
+  gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.show-page", "s", "members");
+  page = find_by_type (GTK_WIDGET (fx->window), AS_TYPE_MEMBERS_PAGE);
 
   g_assert_nonnull (page);
   return AS_MEMBERS_PAGE (page);
@@ -416,8 +421,17 @@ test_open_example (Fixture       *fx,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fx->window)), ==, as_set_get_name (set));
   g_assert_false (as_set_file_get_modified (doc));
 
+  /* The set opens on its details; the other pages are built when first
+   * shown, one at a time. */
+  g_assert_nonnull (find_by_type (GTK_WIDGET (fx->window), AS_TYPE_SET_DETAILS_PAGE));
+  g_assert_null (find_by_type (GTK_WIDGET (fx->window), AS_TYPE_MEMBERS_PAGE));
+  g_assert_null (find_by_type (GTK_WIDGET (fx->window), AS_TYPE_MEETINGS_PAGE));
+
   /* Every member is listed, in order, by name. */
   rows = member_rows (fx);
+  g_assert_null (find_by_type (GTK_WIDGET (fx->window), AS_TYPE_MEETINGS_PAGE));
+  gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.show-page", "s", "meetings");
+  g_assert_nonnull (find_by_type (GTK_WIDGET (fx->window), AS_TYPE_MEETINGS_PAGE));
   g_assert_cmpuint (g_list_model_get_n_items (members), >, 0);
   g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (members));
   for (guint i = 0; i < rows->len; i++)

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "as-lazy-page.h"
 #include "as-meetings-page.h"
 #include "as-members-page.h"
 #include "as-set-details-page.h"
@@ -29,6 +30,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Helpers */
+
+static GtkWidget *
+new_members_page (gpointer set)
+{
+  return as_members_page_new (set);
+}
+
+static GtkWidget *
+new_meetings_page (gpointer set)
+{
+  return as_meetings_page_new (set);
+}
+
 /* GObject overrides */
 
 static void
@@ -42,17 +57,27 @@ as_set_view_constructed (GObject *object)
   g_assert (self->set != NULL);
 
   self->stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  /* Sized by the page shown only: a homogeneous stack would measure, and
+   * so build, the hidden pages too. */
+  adw_view_stack_set_hhomogeneous (self->stack, FALSE);
+  adw_view_stack_set_vhomogeneous (self->stack, FALSE);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
 
   self->details_page = as_set_details_page_new (self->set);
   page = adw_view_stack_add_titled (self->stack, self->details_page, "set", _("Set"));
   adw_view_stack_page_set_icon_name (page, "document-properties-symbolic");
 
-  page = adw_view_stack_add_titled (self->stack, as_members_page_new (self->set),
+  /* The pages not shown first are built when first shown: a set opens
+   * without building a row for each member and meeting. */
+  page = adw_view_stack_add_titled (self->stack,
+                                    as_lazy_page_new (new_members_page, g_object_ref (self->set),
+                                                      g_object_unref),
                                     "members", _("Members"));
   adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
 
-  page = adw_view_stack_add_titled (self->stack, as_meetings_page_new (self->set),
+  page = adw_view_stack_add_titled (self->stack,
+                                    as_lazy_page_new (new_meetings_page, g_object_ref (self->set),
+                                                      g_object_unref),
                                     "meetings", _("Meetings"));
   adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
 }

@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (AsSetView, as_set_view, AS, SET_VIEW, AdwBin)
 /* Everything shown for one open set: the "Set", "Members" and "Meetings"
  * pages in a view stack, which the window's view switchers control. A new
  * view is made for each set the window shows, so the pages never need to
- * rebind to another set. */
+ * rebind to another set. The "Members" and "Meetings" pages are built when
+ * first shown (see AsLazyPage). */
 GtkWidget    *as_set_view_new        (AsSet     *set);
 AsSet        *as_set_view_get_set    (AsSetView *self);
 AdwViewStack *as_set_view_get_stack  (AsSetView *self);
