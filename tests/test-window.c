@@ -13,6 +13,7 @@
 #include "as-file.h"
 #include "as-journal.h"
 #include "as-meeting-editor.h"
+#include "as-meeting-plan.h"
 #include "as-meetings-page.h"
 #include "as-member-editor.h"
 #include "as-member-row.h"
@@ -784,6 +785,154 @@ test_remove_meeting_with_actions (Fixture       *fx,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+static gboolean
+is_widget_with_tooltip (GtkWidget     *widget,
+                        gconstpointer  tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static GPtrArray *
+widgets_with_tooltip (GtkWidget  *root,
+                      const char *tooltip)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_widgets (root, is_widget_with_tooltip, tooltip, found);
+  return found;
+}
+
+typedef struct
+{
+  AsMeeting *meeting;
+  guint      n_rows;
+  GtkWidget *editor;
+} AgendaCheck;
+
+static gboolean
+agenda_rows_match (gpointer data)
+{
+  AgendaCheck *check = data;
+  g_autoptr(GPtrArray) spins = widgets_with_tooltip (check->editor, "Minutes for this round");
+  GListModel *rounds = as_meeting_get_rounds (check->meeting);
+  AsSet *set = AS_SET (as_entity_get_root (AS_ENTITY (check->meeting)));
+
+  if (spins->len != check->n_rows || spins->len != g_list_model_get_n_items (rounds))
+    return FALSE;
+
+  /* The rows are in the order of the rounds, with their minutes. */
+  for (guint i = 0; i < spins->len; i++)
+    {
+      g_autoptr(AsRound) round = g_list_model_get_item (rounds, i);
+      GtkWidget *row = gtk_widget_get_ancestor (g_ptr_array_index (spins, i), ADW_TYPE_ACTION_ROW);
+
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                     as_set_member_name (set, as_round_get_presenter (round))) != 0 ||
+          gtk_spin_button_get_value_as_int (g_ptr_array_index (spins, i)) !=
+          as_round_get_planned_minutes (round))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+static void
+test_plan_agenda (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autofree char *path = copy_example (fx);
+  AsSetFile *doc = open_in_window (fx, path);
+  AsSet *set = as_set_file_get_set (doc);
+  GListModel *meetings = as_set_get_meetings (set);
+  g_autoptr(AsMeeting) planned = g_list_model_get_item (meetings, g_list_model_get_n_items (meetings) - 1);
+  GListModel *rounds = as_meeting_get_rounds (planned);
+  guint n = g_list_model_get_n_items (rounds);
+  g_autoptr(AsRound) first = g_list_model_get_item (rounds, 0);
+  g_autoptr(GPtrArray) spins = NULL;
+  g_autoptr(GPtrArray) downs = NULL;
+  GtkLabel *projected;
+  AgendaCheck check;
+  AsMeetingEditor *editor;
+
+  g_assert_cmpint (as_meeting_get_state (planned), ==, AS_MEETING_PLANNED);
+  g_assert_cmpuint (n, >=, 3);
+  editor = as_meeting_editor_new (GTK_WINDOW (fx->window), set, planned);
+  gtk_window_present (GTK_WINDOW (editor));
+  check = (AgendaCheck) { planned, n, GTK_WIDGET (editor) };
+  g_assert_true (wait_until (agenda_rows_match, &check, WAIT_MS));
+
+  /* Move Down on the first round: it presents second. */
+  downs = widgets_with_tooltip (GTK_WIDGET (editor), "Move Down");
+  g_assert_cmpuint (downs->len, ==, n);
+  g_signal_emit_by_name (g_ptr_array_index (downs, 0), "clicked");
+  {
+    g_autoptr(AsRound) second = g_list_model_get_item (rounds, 1);
+    g_assert_true (second == first);
+  }
+  g_assert_true (wait_until (agenda_rows_match, &check, WAIT_MS));
+
+  /* Twelve minutes for a round: its steps share them, the end moves. */
+  spins = widgets_with_tooltip (GTK_WIDGET (editor), "Minutes for this round");
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 12);
+  g_assert_cmpint (as_round_get_planned_minutes (first), ==, 12);
+  {
+    GListModel *steps = as_round_get_steps (first);
+    int total = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+      {
+        g_autoptr(AsStep) step = g_list_model_get_item (steps, i);
+        total += as_step_get_budget_minutes (step);
+      }
+    g_assert_cmpint (total, ==, 12);
+  }
+  projected = GTK_LABEL (find_widget (GTK_WIDGET (editor), is_label_starting, "Ends at "));
+  g_assert_nonnull (projected);
+
+  /* Sharing the time equally fills the meeting to its end, on time. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "meeting.share-time", NULL);
+  {
+    g_autoptr(GDateTime) planned_end = as_meeting_dup_planned_end (planned);
+    gint64 available = g_date_time_difference (as_meeting_get_end (planned),
+                                               as_meeting_get_start (planned)) / G_TIME_SPAN_MINUTE;
+
+    g_assert_cmpint (as_meeting_get_planned_minutes (planned), ==, available);
+    g_assert_true (g_date_time_equal (planned_end, as_meeting_get_end (planned)));
+    g_assert_nonnull (strstr (gtk_label_get_text (projected), "on time"));
+  }
+
+  /* Marking the first attendee absent takes their round off the agenda. */
+  {
+    g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+    const char *absent = as_meeting_get_attendees (planned)[0];
+
+    collect_widgets (GTK_WIDGET (editor), is_type, GSIZE_TO_POINTER (GTK_TYPE_CHECK_BUTTON), checks);
+    for (guint i = 0; i < checks->len; i++)
+      {
+        GtkWidget *row = gtk_widget_get_ancestor (g_ptr_array_index (checks, i), ADW_TYPE_ACTION_ROW);
+
+        if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                       as_set_member_name (set, absent)) == 0)
+          gtk_check_button_set_active (g_ptr_array_index (checks, i), FALSE);
+      }
+    g_assert_false (as_meeting_is_attending (planned, absent));
+    check.n_rows = n - 1;
+    g_assert_true (wait_until (agenda_rows_match, &check, WAIT_MS));
+  }
+
+  /* Each change was one step of the set's history. */
+  g_action_group_activate_action (G_ACTION_GROUP (fx->window), "undo", NULL);
+  check.n_rows = n;
+  g_assert_true (wait_until (agenda_rows_match, &check, WAIT_MS));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 static void
 on_close_done (GObject      *source,
                GAsyncResult *result,
@@ -922,6 +1071,7 @@ main (int   argc,
   ADD ("read-only-banner", test_read_only_banner);
   ADD ("remove-member", test_remove_member);
   ADD ("remove-meeting-with-actions", test_remove_meeting_with_actions);
+  ADD ("plan-agenda", test_plan_agenda);
   ADD ("close-asks-about-changes", test_close_asks_about_changes);
   ADD ("close-saves", test_close_saves);
 
