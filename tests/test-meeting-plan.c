@@ -237,6 +237,28 @@ test_references_into (void)
   }
 }
 
+static void
+test_next_meeting (void)
+{
+  g_autoptr(AsSet) set = make_set (4);
+  g_autoptr(GDateTime) first = utc (2026, 3, 10, 9, 30);
+  g_autoptr(GDateTime) first_end = utc (2026, 3, 10, 13, 30);
+  g_autoptr(GDateTime) next = utc (2026, 4, 14, 9, 30);
+  AsMeeting *a, *b;
+
+  /* No meeting yet: three hours, 45 minutes a round for four. */
+  a = as_set_plan_next_meeting (set, first);
+  g_assert_cmpint (as_meeting_get_planned_minutes (a), ==, 180);
+  g_assert_cmpint (as_round_get_planned_minutes (round_at (a, 0)), ==, 45);
+
+  /* The next lasts as long as the latest: four hours. */
+  as_meeting_set_end (a, first_end);
+  b = as_set_plan_next_meeting (set, next);
+  g_assert_cmpint (as_meeting_get_planned_minutes (b), ==, 240);
+  g_assert_cmpint (as_round_get_planned_minutes (round_at (b, 3)), ==, 60);
+  g_assert_cmpint (g_date_time_difference (as_meeting_get_end (b), next) / G_TIME_SPAN_MINUTE, ==, 240);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -246,6 +268,7 @@ main (int   argc,
   g_test_add_func ("/meeting-plan/split", test_split);
   g_test_add_func ("/meeting-plan/order-and-time", test_plan_order_and_time);
   g_test_add_func ("/meeting-plan/absent-and-minutes", test_absent_and_minutes);
+  g_test_add_func ("/meeting-plan/next-meeting", test_next_meeting);
   g_test_add_func ("/meeting-plan/references", test_references);
   g_test_add_func ("/meeting-plan/references-into", test_references_into);
 

@@ -211,6 +211,38 @@ as_set_plan_meeting (AsSet     *set,
   return meeting;
 }
 
+AsMeeting *
+as_set_plan_next_meeting (AsSet     *set,
+                          GDateTime *start)
+{
+  GListModel *meetings;
+  g_autoptr(GDateTime) end = NULL;
+  GDateTime *latest = NULL;
+  gint64 minutes = AS_DEFAULT_MEETING_MINUTES;
+
+  g_return_val_if_fail (AS_IS_SET (set), NULL);
+  g_return_val_if_fail (start != NULL, NULL);
+
+  meetings = as_set_get_meetings (set);
+  for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+    {
+      g_autoptr(AsMeeting) meeting = g_list_model_get_item (meetings, i);
+      GDateTime *s = as_meeting_get_start (meeting);
+      GDateTime *e = as_meeting_get_end (meeting);
+
+      if (s == NULL || e == NULL || g_date_time_compare (e, s) <= 0)
+        continue;
+      if (latest == NULL || g_date_time_compare (s, latest) > 0)
+        {
+          latest = s;
+          minutes = g_date_time_difference (e, s) / G_TIME_SPAN_MINUTE;
+        }
+    }
+
+  end = g_date_time_add_minutes (start, (int) CLAMP (minutes, 1, 24 * 60));
+  return as_set_plan_meeting (set, start, end);
+}
+
 void
 as_round_set_minutes_scaled (AsRound *round,
                              AsSet   *set,

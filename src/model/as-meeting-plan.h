@@ -19,6 +19,13 @@ AsMeeting  *as_set_plan_meeting         (AsSet      *set,
                                          GDateTime  *start,
                                          GDateTime  *end);
 
+/* Plans the next meeting from start, as long as the latest meeting that has
+ * an end was planned to last (AS_DEFAULT_MEETING_MINUTES without one), with
+ * that time split equally between the rounds. */
+#define AS_DEFAULT_MEETING_MINUTES 180
+AsMeeting  *as_set_plan_next_meeting    (AsSet      *set,
+                                         GDateTime  *start);
+
 /* Sets a round's minutes and shares them between its steps in the
  * proportions they had (the set's defaults when they had none). */
 void        as_round_set_minutes_scaled (AsRound    *round,

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "as-meeting-editor.h"
+#include "as-meeting-plan.h"
 #include "as-meeting-row.h"
 #include "as-meetings-page.h"
 
@@ -135,7 +136,7 @@ action_new (GtkWidget  *widget,
                                 g_date_time_get_hour (now), 0, 0);
   start = g_date_time_add_hours (hour, 1);
 
-  meeting = as_set_add_meeting (self->set, start);
+  meeting = as_set_plan_next_meeting (self->set, start);
   if (meeting != NULL)
     open_editor (self, meeting);
 }
