@@ -451,8 +451,21 @@ action_shortcuts (GSimpleAction *action,
   AsApplication *self = user_data;
   GtkWindow *window = active_window (self);
 
-  if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  if (!GTK_IS_APPLICATION_WINDOW (window))
+    return;
+
+  /* Built on first use: GtkApplication would build one for every window,
+   * at start-up, were it where it looks (gtk/help-overlay.ui). */
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/org/example/ActionSet/as-shortcuts-window.ui");
+      GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (window),
+                                               GTK_SHORTCUTS_WINDOW (overlay));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
 static void
@@ -573,7 +586,7 @@ as_application_startup (GApplication *application)
     { "win.show-page::set", { "<Alt>1", NULL } },
     { "win.show-page::members", { "<Alt>2", NULL } },
     { "win.show-page::meetings", { "<Alt>3", NULL } },
-    /* Opened through app.shortcuts instead, which has the same key. */
+    /* Opened through app.shortcuts, which has the key and builds it. */
     { "win.show-help-overlay", { NULL } },
   };
   g_autofree char *scheme = NULL;
