@@ -598,6 +598,69 @@ test_changed_on_disk (Fixture       *fx,
   assert_file_is (fx->path, ours);
 }
 
+/* The file's identity on disk spares reading it when nothing changed; a
+ * change made right after a save, within the same tick of the clock that
+ * stamps files, must not pass for no change all the same. */
+static void
+test_changed_right_after_save (Fixture       *fx,
+                               gconstpointer  data)
+{
+  g_autoptr(AsSetFile) set_file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_file = as_set_file_load (fx->file, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(GBytes) theirs = NULL;
+
+      as_set_set_purpose (as_set_file_get_set (set_file), i % 2 ? "Ours" : "Also ours");
+      g_assert_true (as_set_file_save (set_file, NULL, FALSE, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_false (as_set_file_check_disk (set_file));
+      /* Every other time, the change comes once the clock has moved on and
+       * the identity is trusted, to be told by its status change time. */
+      if (i % 2 == 1)
+        {
+          g_usleep (30 * 1000);
+          g_assert_false (as_set_file_check_disk (set_file));
+        }
+
+      change_bytes_keeping_size_and_mtime (fx->path);
+      theirs = as_test_read_bytes (fx->path);
+      g_assert_true (as_set_file_check_disk (set_file));
+      g_assert_false (as_set_file_save (set_file, NULL, FALSE, NULL, &error));
+      g_assert_error (error, AS_FILE_ERROR, AS_FILE_ERROR_CHANGED);
+      g_clear_error (&error);
+      assert_file_is (fx->path, theirs);
+
+      /* Forced, it saves, and the file is ours again. */
+      g_assert_true (as_set_file_save (set_file, NULL, TRUE, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_false (as_set_file_get_changed_on_disk (set_file));
+    }
+}
+
+/* The same bytes in a new file (as a sync tool writes them) are no change,
+ * and neither is the file checked again afterwards. */
+static void
+test_same_bytes_new_file (Fixture       *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(AsSetFile) set_file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_file = as_set_file_load (fx->file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (as_write_file_atomically (fx->path, fx->original, NULL));
+  g_assert_false (as_set_file_check_disk (set_file));
+  g_assert_false (as_set_file_check_disk (set_file));
+  as_set_set_purpose (as_set_file_get_set (set_file), "Ours");
+  g_assert_true (as_set_file_save (set_file, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_touched_or_deleted (Fixture       *fx,
                          gconstpointer  data)
@@ -977,6 +1040,8 @@ main (int   argc,
   ADD ("read-only-folder", test_read_only_folder);
   ADD ("changed-on-disk", test_changed_on_disk);
   ADD ("touched-or-deleted", test_touched_or_deleted);
+  ADD ("changed-right-after-save", test_changed_right_after_save);
+  ADD ("same-bytes-new-file", test_same_bytes_new_file);
   ADD ("write-failure", test_write_failure);
   ADD ("folder-made-read-only", test_folder_made_read_only);
   ADD ("monitor", test_monitor);

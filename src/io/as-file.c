@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -22,6 +23,35 @@
  * file is compared once a burst is over. */
 #define CHECK_DELAY_MS 100
 
+/* Below this size, hashing on another core costs more than it saves. */
+#define HASH_THREAD_MIN_SIZE (1024 * 1024)
+
+/*
+ * What identifies the file as it was read or saved, so that comparing it
+ * with the file on disk needs no reading when nothing changed: the device,
+ * the inode (a file replaced by a rename, as most programs save, is a new
+ * one), the size, and the modification and status change times to the
+ * nanosecond. A writer that keeps the size and sets the old modification
+ * time back still changes the status change time (ctime), which no program
+ * can set. When any of them differs, the file is read and its hash decides:
+ * a new time alone is no change.
+ *
+ * A ctime is a clock tick of the kernel (a few milliseconds), or a second or
+ * two on some file systems: a change made within the same tick as the one
+ * recorded could leave it as it was. An identity taken that soon after its
+ * ctime is not trusted ("racy", as git calls it): the next comparison reads
+ * the file, and takes the identity again once that tick is over.
+ */
+typedef struct
+{
+  gboolean        known;
+  dev_t           dev;
+  ino_t           ino;
+  off_t           size;
+  struct timespec mtime;
+  struct timespec ctime;
+} FileIdentity;
+
 struct _AsSetFile
 {
   GObject       parent_instance;
@@ -31,10 +61,11 @@ struct _AsSetFile
   AsJournal    *journal;
   GFileMonitor *monitor;
 
-  /* What the file held when it was read or last saved: its content hash and
-   * its size (-1 when not known). */
+  /* What the file held when it was read or last saved: its content hash,
+   * its size (-1 when not known) and its identity on disk. */
   char         *hash;
   gint64        size;
+  FileIdentity  identity;
 
   guint64       n_edits;          /* to tell whether a save covered every edit */
   guint         saving;
@@ -74,35 +105,39 @@ typedef enum {
 
 typedef struct
 {
-  char     *path;
-  GFile    *file;
-  AsSet    *set;
-  char     *hash;
-  gint64    size;
-  gboolean  read_only;
-  gboolean  migrated;
+  char         *path;
+  GFile        *file;
+  AsSet        *set;
+  char         *hash;
+  gint64        size;
+  FileIdentity  identity;
+  gboolean      read_only;
+  gboolean      migrated;
 } LoadData;
 
 typedef struct
 {
-  GFile    *file;            /* where to save */
-  char     *path;
-  GBytes   *bytes;
-  char     *expected_hash;   /* what the file must still hold, or NULL */
-  gint64    expected_size;
-  gboolean  same_file;
-  guint64   n_edits;         /* when the bytes were made */
-  char     *hash;            /* of what was written */
+  GFile        *file;               /* where to save */
+  char         *path;
+  GBytes       *bytes;
+  char         *expected_hash;      /* what the file must still hold, or NULL */
+  gint64        expected_size;
+  FileIdentity  expected_identity;
+  gboolean      same_file;
+  guint64       n_edits;            /* when the bytes were made */
+  char         *hash;               /* of what was written */
+  FileIdentity  identity;           /* of the file written */
 } SaveData;
 
 typedef struct
 {
-  char     *path;
-  char     *hash;
-  gint64    size;
-  guint     serial;
-  DiskState state;
-  gboolean  read_only;
+  char         *path;
+  char         *hash;
+  gint64        size;
+  FileIdentity  identity;           /* in: as known; out: as found */
+  guint         serial;
+  DiskState     state;
+  gboolean      read_only;
 } CheckData;
 
 static void start_monitor (AsSetFile *self);
@@ -173,17 +208,103 @@ check_size (gint64       size,
   return FALSE;
 }
 
-/* Reads a whole set file, refusing what is not a regular file or is too
- * large before reading a byte of it. */
-static GBytes *
-read_file_bytes (const char  *path,
-                 GError     **error)
+static gboolean
+identity_matches (const FileIdentity *identity,
+                  const struct stat  *st)
 {
-  struct stat st;
+  return identity->known &&
+         identity->dev == st->st_dev &&
+         identity->ino == st->st_ino &&
+         identity->size == st->st_size &&
+         identity->mtime.tv_sec == st->st_mtim.tv_sec &&
+         identity->mtime.tv_nsec == st->st_mtim.tv_nsec &&
+         identity->ctime.tv_sec == st->st_ctim.tv_sec &&
+         identity->ctime.tv_nsec == st->st_ctim.tv_nsec;
+}
+
+/* Takes the identity of the file of st, as it was just looked at, unless it
+ * is too recent to be trusted (see FileIdentity). */
+static void
+identity_take (FileIdentity      *identity,
+               const struct stat *st)
+{
+  struct timespec now, tick;
+  gint64 margin_ns, ctime_ns, now_ns;
+
+  identity->dev = st->st_dev;
+  identity->ino = st->st_ino;
+  identity->size = st->st_size;
+  identity->mtime = st->st_mtim;
+  identity->ctime = st->st_ctim;
+
+  /* Times in whole seconds come from a file system that keeps no finer
+   * ones, and may be two seconds apart (FAT). */
+  if (st->st_ctim.tv_nsec == 0)
+    margin_ns = 2 * G_GINT64_CONSTANT (1000000000);
+  else if (clock_getres (CLOCK_REALTIME_COARSE, &tick) == 0 && tick.tv_sec == 0 && tick.tv_nsec > 0)
+    margin_ns = tick.tv_nsec;
+  else
+    margin_ns = 20 * G_GINT64_CONSTANT (1000000);
+  clock_gettime (CLOCK_REALTIME, &now);
+  ctime_ns = (gint64) st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec;
+  now_ns = (gint64) now.tv_sec * 1000000000 + now.tv_nsec;
+  identity->known = now_ns >= ctime_ns + margin_ns;
+}
+
+typedef struct
+{
+  GBytes  *bytes;
+  char    *hash;
+  GThread *thread;
+} HashJob;
+
+static gpointer
+hash_job_run (gpointer data)
+{
+  HashJob *job = data;
+
+  job->hash = as_content_hash (job->bytes);
+  return NULL;
+}
+
+/* Starts hashing bytes on another core, while the caller parses or writes
+ * them: hashing a large file takes a good part of loading or saving it. */
+static void
+hash_job_start (HashJob *job,
+                GBytes  *bytes)
+{
+  job->bytes = bytes;
+  job->hash = NULL;
+  job->thread = NULL;
+  if (g_bytes_get_size (bytes) >= HASH_THREAD_MIN_SIZE)
+    job->thread = g_thread_try_new ("as-hash", hash_job_run, job, NULL);
+}
+
+static char *
+hash_job_finish (HashJob *job)
+{
+  if (job->thread != NULL)
+    g_thread_join (g_steal_pointer (&job->thread));
+  else
+    hash_job_run (job);
+  return g_steal_pointer (&job->hash);
+}
+
+/* Reads a whole set file, refusing what is not a regular file or is too
+ * large before reading a byte of it. When identity is not NULL, sets it to
+ * the file's identity if the file did not change while it was read. */
+static GBytes *
+read_file_bytes (const char    *path,
+                 FileIdentity  *identity,
+                 GError       **error)
+{
+  struct stat st, after;
   guint8 *data;
   gsize allocated, length = 0;
   int fd;
 
+  if (identity != NULL)
+    identity->known = FALSE;
   if (stat (path, &st) != 0)
     {
       set_errno_error (error, errno, path, NULL);
@@ -245,6 +366,10 @@ read_file_bytes (const char  *path,
         break;
       length += n;
     }
+  if (identity != NULL && fstat (fd, &after) == 0 && (gsize) after.st_size == length &&
+      after.st_mtim.tv_sec == st.st_mtim.tv_sec && after.st_mtim.tv_nsec == st.st_mtim.tv_nsec &&
+      after.st_ctim.tv_sec == st.st_ctim.tv_sec && after.st_ctim.tv_nsec == st.st_ctim.tv_nsec)
+    identity_take (identity, &after);
   close (fd);
 
   if (!check_size (length, path, error))
@@ -302,17 +427,20 @@ check_writable (const char  *path,
 }
 
 /* Compares the file with what was read or saved. A different size settles
- * it without reading; an equal size (or mtime) proves nothing, so the bytes
- * are hashed. */
+ * it without reading, and so does an identity that has not changed (see
+ * FileIdentity); otherwise the bytes are hashed, and when they are the same,
+ * identity becomes that of the file now. */
 static DiskState
-compare_disk (const char  *path,
-              const char  *hash,
-              gint64       size,
-              GError     **error)
+compare_disk (const char    *path,
+              const char    *hash,
+              gint64         size,
+              FileIdentity  *identity,
+              GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *now = NULL;
+  FileIdentity found = { FALSE, };
   struct stat st;
 
   if (stat (path, &st) != 0)
@@ -324,10 +452,12 @@ compare_disk (const char  *path,
     }
   if (!S_ISREG (st.st_mode) || (size >= 0 && st.st_size != size))
     return DISK_CHANGED;
+  if (identity_matches (identity, &st))
+    return DISK_SAME;
   if (hash == NULL)
     return DISK_SAME;
 
-  bytes = read_file_bytes (path, &local);
+  bytes = read_file_bytes (path, &found, &local);
   if (bytes == NULL)
     {
       if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
@@ -336,7 +466,10 @@ compare_disk (const char  *path,
       return DISK_CHANGED;
     }
   now = as_content_hash (bytes);
-  return strcmp (now, hash) == 0 ? DISK_SAME : DISK_CHANGED;
+  if (strcmp (now, hash) != 0)
+    return DISK_CHANGED;
+  *identity = found;
+  return DISK_SAME;
 }
 
 static gboolean
@@ -379,7 +512,7 @@ load_run (LoadData      *data,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local = NULL;
-  guint major = 0, minor = 0;
+  HashJob hash;
 
   if (data->path == NULL)
     {
@@ -390,14 +523,17 @@ load_run (LoadData      *data,
       return FALSE;
     }
 
-  if ((bytes = read_file_bytes (data->path, error)) == NULL)
+  if ((bytes = read_file_bytes (data->path, &data->identity, error)) == NULL)
     return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
   /* The set is built here, in the worker, but no other thread sees it until
-   * it is complete and handed to the main thread. */
-  data->set = as_format_read (bytes, NULL, &local);
+   * it is complete and handed to the main thread. The bytes are hashed
+   * meanwhile. */
+  hash_job_start (&hash, bytes);
+  data->set = as_format_read_full (bytes, NULL, &data->migrated, &local);
+  data->hash = hash_job_finish (&hash);
   if (data->set == NULL)
     {
       g_autofree char *name = display_name (data->path);
@@ -405,12 +541,15 @@ load_run (LoadData      *data,
       g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", name);
       return FALSE;
     }
-  data->hash = as_content_hash (bytes);
   data->size = g_bytes_get_size (bytes);
   data->read_only = !check_writable (data->path, NULL);
-  data->migrated = as_format_peek_version (bytes, &major, &minor) && major < AS_FORMAT_MAJOR;
   return TRUE;
 }
+
+static gboolean write_file_atomically (const char    *path,
+                                       GBytes        *bytes,
+                                       FileIdentity  *identity,
+                                       GError       **error);
 
 static gboolean
 save_run (SaveData      *data,
@@ -418,6 +557,8 @@ save_run (SaveData      *data,
           GError       **error)
 {
   g_autofree char *reason = NULL;
+  HashJob hash;
+  gboolean ok;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -434,7 +575,8 @@ save_run (SaveData      *data,
   if (data->expected_hash != NULL)
     {
       g_autoptr(GError) local = NULL;
-      DiskState state = compare_disk (data->path, data->expected_hash, data->expected_size, &local);
+      DiskState state = compare_disk (data->path, data->expected_hash, data->expected_size,
+                                      &data->expected_identity, &local);
 
       if (local != NULL)
         {
@@ -453,10 +595,11 @@ save_run (SaveData      *data,
         }
     }
 
-  if (!as_write_file_atomically (data->path, data->bytes, error))
-    return FALSE;
-  data->hash = as_content_hash (data->bytes);
-  return TRUE;
+  /* The bytes are hashed while they are written and synced. */
+  hash_job_start (&hash, data->bytes);
+  ok = write_file_atomically (data->path, data->bytes, &data->identity, error);
+  data->hash = hash_job_finish (&hash);
+  return ok;
 }
 
 static void
@@ -618,6 +761,7 @@ save_prepare (AsSetFile  *self,
   data->bytes = as_format_write (self->set);
   data->n_edits = self->n_edits;
   data->expected_size = self->size;
+  data->expected_identity = self->identity;
   /* Save As onto another existing file replaces it: the user chose to. */
   if (same && !force)
     data->expected_hash = g_strdup (self->hash);
@@ -637,6 +781,7 @@ save_succeeded (AsSetFile *self,
   g_free (self->hash);
   self->hash = g_steal_pointer (&data->hash);
   self->size = g_bytes_get_size (data->bytes);
+  self->identity = data->identity;
 
   /* The journal goes first when it holds nothing more than the file now
    * does, so that the new name and hash do not start a fresh one. */
@@ -704,7 +849,7 @@ check_thread (GTask        *task,
 {
   CheckData *data = task_data;
 
-  data->state = compare_disk (data->path, data->hash, data->size, NULL);
+  data->state = compare_disk (data->path, data->hash, data->size, &data->identity, NULL);
   data->read_only = !check_writable (data->path, NULL);
   g_task_return_boolean (task, TRUE);
 }
@@ -720,6 +865,8 @@ check_done (GObject      *source,
   if (g_task_had_error (G_TASK (result)) || data->serial != self->check_serial || self->saving > 0)
     return;
   g_clear_object (&self->check_cancellable);
+  if (data->state == DISK_SAME)
+    self->identity = data->identity;
   set_changed_on_disk (self, data->state != DISK_SAME);
   set_read_only (self, data->read_only);
 }
@@ -744,6 +891,7 @@ on_check_timeout (gpointer user_data)
   data->path = g_file_get_path (self->file);
   data->hash = g_strdup (self->hash);
   data->size = self->size;
+  data->identity = self->identity;
   data->serial = ++self->check_serial;
 
   /* Hashing a large file would stall the window: it runs in a thread. */
@@ -908,12 +1056,13 @@ as_set_file_init (AsSetFile *self)
 
 /* Every constructor ends here, on the main thread. */
 static AsSetFile *
-set_file_new (AsSet      *set,
-              GFile      *file,
-              const char *hash,
-              gint64      size,
-              gboolean    read_only,
-              gboolean    migrated)
+set_file_new (AsSet              *set,
+              GFile              *file,
+              const char         *hash,
+              gint64              size,
+              const FileIdentity *identity,
+              gboolean            read_only,
+              gboolean            migrated)
 {
   AsSetFile *self = g_object_new (AS_TYPE_SET_FILE, NULL);
 
@@ -927,6 +1076,8 @@ set_file_new (AsSet      *set,
   self->file = file ? g_object_ref (file) : NULL;
   self->hash = g_strdup (hash);
   self->size = size;
+  if (identity != NULL)
+    self->identity = *identity;
   self->read_only = read_only;
   self->migrated = migrated;
 
@@ -942,7 +1093,7 @@ set_file_new (AsSet      *set,
 static AsSetFile *
 set_file_new_loaded (LoadData *data)
 {
-  return set_file_new (data->set, data->file, data->hash, data->size,
+  return set_file_new (data->set, data->file, data->hash, data->size, &data->identity,
                        data->read_only, data->migrated);
 }
 
@@ -1006,10 +1157,13 @@ as_content_hash (GBytes *bytes)
   return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 }
 
-gboolean
-as_write_file_atomically (const char  *path,
-                          GBytes      *bytes,
-                          GError     **error)
+/* Writes the file as as_write_file_atomically describes, and sets identity
+ * (when not NULL) to that of the file written, as it is in place. */
+static gboolean
+write_file_atomically (const char    *path,
+                       GBytes        *bytes,
+                       FileIdentity  *identity,
+                       GError       **error)
 {
   g_autofree char *real = NULL;
   g_autofree char *folder = NULL;
@@ -1017,12 +1171,12 @@ as_write_file_atomically (const char  *path,
   g_autofree char *tmp = NULL;
   const guint8 *data;
   gsize length;
-  struct stat st;
+  struct stat st, written;
   gboolean exists;
   int fd, saved_errno;
 
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
+  if (identity != NULL)
+    identity->known = FALSE;
 
   real = resolve_path (path);
   folder = g_path_get_dirname (real);
@@ -1054,7 +1208,7 @@ as_write_file_atomically (const char  *path,
     }
 
   data = g_bytes_get_data (bytes, &length);
-  if (!write_all (fd, data, length) || fsync (fd) != 0)
+  if (!write_all (fd, data, length) || fsync (fd) != 0 || fstat (fd, &written) != 0)
     goto failed;
   /* A network file system may report a failed write only now. */
   if (close (fd) != 0)
@@ -1066,6 +1220,12 @@ as_write_file_atomically (const char  *path,
   if (rename (tmp, real) != 0)
     goto failed;
   sync_folder (folder);
+
+  /* The rename may have changed the file's ctime: it is looked at again in
+   * its place, and taken only if it is still the file written. */
+  if (identity != NULL && stat (real, &st) == 0 &&
+      st.st_dev == written.st_dev && st.st_ino == written.st_ino && (gsize) st.st_size == length)
+    identity_take (identity, &st);
   return TRUE;
 
 failed:
@@ -1077,12 +1237,23 @@ failed:
   return FALSE;
 }
 
+gboolean
+as_write_file_atomically (const char  *path,
+                          GBytes      *bytes,
+                          GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  return write_file_atomically (path, bytes, NULL, error);
+}
+
 AsSetFile *
 as_set_file_new (void)
 {
   g_autoptr(AsSet) set = as_set_new_document ();
 
-  return set_file_new (set, NULL, NULL, -1, FALSE, FALSE);
+  return set_file_new (set, NULL, NULL, -1, NULL, FALSE, FALSE);
 }
 
 AsSetFile *
@@ -1160,7 +1331,7 @@ as_set_file_new_from_journal (const char  *journal_path,
       file = g_file_new_for_path (entry->file_path);
       read_only = !check_writable (entry->file_path, NULL);
     }
-  self = set_file_new (set, file, entry->hash, -1, read_only, FALSE);
+  self = set_file_new (set, file, entry->hash, -1, NULL, read_only, FALSE);
 
   /* The old journal goes only once the new one holds everything; should
    * that fail, the old one stays to be offered again. */
@@ -1339,7 +1510,7 @@ as_set_file_check_disk (AsSetFile *self)
 
   stop_check (self);
   path = g_file_get_path (self->file);
-  state = compare_disk (path, self->hash, self->size, NULL);
+  state = compare_disk (path, self->hash, self->size, &self->identity, NULL);
   set_changed_on_disk (self, state != DISK_SAME);
   set_read_only (self, !check_writable (path, NULL));
   return self->changed_on_disk;
