@@ -12,6 +12,7 @@
 #include "as-meeting-view.h"
 #include "as-member-tile.h"
 #include "as-test-util.h"
+#include "as-tick-label.h"
 #include "as-timer-display.h"
 #include "as-undo-stack.h"
 #include "as-window.h"
@@ -131,7 +132,12 @@ static const char *
 label_text (Fixture    *f,
             const char *name)
 {
-  return gtk_label_get_text (GTK_LABEL (child (f, name)));
+  gpointer label = child (f, name);
+
+  /* The labels that change every second are tick labels. */
+  if (AS_IS_TICK_LABEL (label))
+    return as_tick_label_get_text (label);
+  return gtk_label_get_text (GTK_LABEL (label));
 }
 
 static const char *

@@ -13,6 +13,7 @@
 #include "as-member-tile.h"
 #include "as-participation.h"
 #include "as-share-bar.h"
+#include "as-tick-label.h"
 #include "as-timer-display.h"
 #include "as-ui-util.h"
 #include "as-undo-stack.h"
@@ -41,7 +42,7 @@ typedef struct
   GtkWidget *box;
   GtkImage  *icon;
   GtkLabel  *name;
-  GtkLabel  *times;
+  AsTickLabel *times;
   char      *accessible;
 } StepCell;
 
@@ -112,9 +113,9 @@ struct _AsMeetingView
   GtkLabel         *phase_label;
   GtkWidget        *round_row;
   GtkImage         *round_icon;
-  GtkLabel         *round_label;
-  GtkLabel         *meeting_label;
-  GtkLabel         *projected_label;
+  AsTickLabel      *round_label;
+  AsTickLabel      *meeting_label;
+  AsTickLabel      *projected_label;
   GtkBox           *step_strip;
   GtkWidget        *toggle_button;
   AdwButtonContent *toggle_content;
@@ -122,7 +123,7 @@ struct _AsMeetingView
   AdwButtonContent *next_step_content;
   GtkToggleButton  *meeting_scope_button;
   GtkToggleButton  *cycle_scope_button;
-  GtkLabel         *balance_label;
+  AsTickLabel      *balance_label;
   GtkLabel         *silent_label;
   GtkFlowBox       *tiles_box;
 };
@@ -611,7 +612,7 @@ refresh_clocks (AsMeetingView *self,
               break;
             }
         }
-      set_text (self->round_label, text);
+      as_tick_label_set_text (self->round_label, text);
       set_icon (self->round_icon, icon);
       set_state_class (self->round_row, classes, css);
     }
@@ -621,7 +622,7 @@ refresh_clocks (AsMeetingView *self,
   planned = as_format_timer (as_meeting_session_meeting_planned (self->session), FALSE);
   /* Translators: the meeting's time so far against its plan. */
   meeting = g_strdup_printf (_("Meeting: %s of %s"), elapsed, planned);
-  set_text (self->meeting_label, meeting);
+  as_tick_label_set_text (self->meeting_label, meeting);
 
   projected_end = as_meeting_session_dup_projected_end (self->session);
   end = as_ui_format_time (projected_end);
@@ -642,7 +643,7 @@ refresh_clocks (AsMeetingView *self,
     }
   else
     projected = g_strdup_printf (state == AS_TIMER_FINISHED ? _("Ended %s") : _("Ends %s"), end);
-  set_text (self->projected_label, projected);
+  as_tick_label_set_text (self->projected_label, projected);
 }
 
 static void
@@ -673,7 +674,7 @@ rebuild_strip (AsMeetingView *self,
   for (guint i = 0; i < n; i++)
     {
       StepCell *cell = g_new0 (StepCell, 1);
-      GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
 
       cell->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       gtk_widget_add_css_class (cell->box, "step-cell");
@@ -690,9 +691,8 @@ rebuild_strip (AsMeetingView *self,
       gtk_label_set_xalign (cell->name, 0);
       gtk_widget_set_hexpand (GTK_WIDGET (cell->name), TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (cell->name), "step-cell-name");
-      cell->times = GTK_LABEL (gtk_label_new (NULL));
-      gtk_label_set_xalign (cell->times, 0);
-      gtk_label_set_wrap (cell->times, TRUE);
+      cell->times = AS_TICK_LABEL (as_tick_label_new (NULL));
+      as_tick_label_set_ellipsize (cell->times, TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (cell->times), "numeric");
       gtk_widget_add_css_class (GTK_WIDGET (cell->times), "step-cell-times");
 
@@ -768,7 +768,7 @@ refresh_strip (AsMeetingView *self,
 
       set_text (cell->name, name);
       set_tooltip (cell->box, name);
-      set_text (cell->times, times);
+      as_tick_label_set_text (cell->times, times);
       set_icon (cell->icon, icon);
       set_state_class (cell->box, classes, css);
       set_class (cell->box, "over", elapsed > budget_ms (step));
@@ -976,7 +976,7 @@ refresh_participation (AsMeetingView *self,
     balance = g_strdup_printf (_("Balance: %s (%.2f)"), reading, p->gini);
   else
     balance = g_strdup (_("Balance: no one has spoken yet"));
-  set_text (self->balance_label, balance);
+  as_tick_label_set_text (self->balance_label, balance);
 
   if (p->n_silent > 0)
     silent = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not spoken yet",
@@ -1654,6 +1654,7 @@ as_meeting_view_class_init (AsMeetingViewClass *klass)
   g_type_ensure (AS_TYPE_COLOUR_DOT);
   g_type_ensure (AS_TYPE_TIMER_DISPLAY);
   g_type_ensure (AS_TYPE_MEMBER_TILE);
+  g_type_ensure (AS_TYPE_TICK_LABEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/ActionSet/as-meeting-view.ui");

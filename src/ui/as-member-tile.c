@@ -10,6 +10,7 @@
 #include "as-meeting-session.h"
 #include "as-member-tile.h"
 #include "as-share-bar.h"
+#include "as-tick-label.h"
 
 struct _AsMemberTile
 {
@@ -25,12 +26,12 @@ struct _AsMemberTile
   GtkLabel    *name_label;
   GtkWidget   *speaking_badge;
   GtkLabel    *speaking_label;
-  GtkLabel    *airtime_label;
+  AsTickLabel *airtime_label;
   GtkLabel    *turns_label;
-  GtkLabel    *share_label;
+  AsTickLabel *share_label;
   AsShareBar  *share_bar;
   GtkImage    *cue_icon;
-  GtkLabel    *cue_label;
+  AsTickLabel *cue_label;
 };
 
 G_DEFINE_FINAL_TYPE (AsMemberTile, as_member_tile, GTK_TYPE_WIDGET)
@@ -169,6 +170,7 @@ as_member_tile_class_init (AsMemberTileClass *klass)
 
   g_type_ensure (AS_TYPE_COLOUR_DOT);
   g_type_ensure (AS_TYPE_SHARE_BAR);
+  g_type_ensure (AS_TYPE_TICK_LABEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/ActionSet/as-member-tile.ui");
@@ -264,9 +266,9 @@ as_member_tile_update (AsMemberTile              *self,
                            f->turns);
   /* Translators: a member's share of the airtime, in percent. */
   share = g_strdup_printf (_("%d%%"), (int) round (f->share * 100));
-  set_text (self->airtime_label, airtime);
+  as_tick_label_set_text (self->airtime_label, airtime);
   set_text (self->turns_label, turns);
-  set_text (self->share_label, f->counted ? share : "–");
+  as_tick_label_set_text (self->share_label, f->counted ? share : "–");
   as_share_bar_set_values (self->share_bar, f->counted ? f->share : 0,
                            f->equal_share, f->scale);
 
@@ -289,7 +291,7 @@ as_member_tile_update (AsMemberTile              *self,
       icon = "microphone-disabled-symbolic";
       cue = g_strdup (_("Not spoken yet"));
     }
-  set_text (self->cue_label, cue ? cue : "");
+  as_tick_label_set_text (self->cue_label, cue ? cue : "");
   set_icon (self->cue_icon, icon);
 
   gtk_widget_set_visible (self->speaking_badge, f->speaking);
@@ -320,7 +322,7 @@ const char *
 as_member_tile_get_airtime_text (AsMemberTile *self)
 {
   g_return_val_if_fail (AS_IS_MEMBER_TILE (self), NULL);
-  return gtk_label_get_text (self->airtime_label);
+  return as_tick_label_get_text (self->airtime_label);
 }
 
 const char *
@@ -334,7 +336,7 @@ const char *
 as_member_tile_get_cue_text (AsMemberTile *self)
 {
   g_return_val_if_fail (AS_IS_MEMBER_TILE (self), NULL);
-  return gtk_label_get_text (self->cue_label);
+  return as_tick_label_get_text (self->cue_label);
 }
 
 gboolean
