@@ -209,11 +209,12 @@ excerpt (const char *s)
 
 /* Dates and times */
 
-/* Appends a number of at least width digits, zero-padded, as "%0*u". */
-static void
-append_padded (GString *out,
-               guint    value,
-               guint    width)
+/* Writes a number of at least width digits, zero-padded, as "%0*u" would,
+ * and returns the end. */
+static char *
+put_padded (char  *p,
+            guint  value,
+            guint  width)
 {
   char digits[12];
   guint n = 0;
@@ -224,7 +225,8 @@ append_padded (GString *out,
   while (n < width)
     digits[n++] = '0';
   while (n > 0)
-    g_string_append_c (out, digits[--n]);
+    *p++ = digits[--n];
+  return p;
 }
 
 /* Appends the time as as_format_datetime gives it. A large file holds a
@@ -237,39 +239,42 @@ append_datetime (GString   *out,
   gint year, month, day;
   gint64 offset = g_date_time_get_utc_offset (dt) / G_USEC_PER_SEC;
   guint ms = g_date_time_get_microsecond (dt) / 1000;
+  char buffer[64];
+  char *p = buffer;
 
   /* The year always in four digits: %Y writes 999 for the year 999, which
    * as_parse_datetime (and ISO 8601) would not take back. */
   g_date_time_get_ymd (dt, &year, &month, &day);
-  append_padded (out, year, 4);
-  g_string_append_c (out, '-');
-  append_padded (out, month, 2);
-  g_string_append_c (out, '-');
-  append_padded (out, day, 2);
-  g_string_append_c (out, 'T');
-  append_padded (out, g_date_time_get_hour (dt), 2);
-  g_string_append_c (out, ':');
-  append_padded (out, g_date_time_get_minute (dt), 2);
-  g_string_append_c (out, ':');
-  append_padded (out, g_date_time_get_second (dt), 2);
+  p = put_padded (p, year, 4);
+  *p++ = '-';
+  p = put_padded (p, month, 2);
+  *p++ = '-';
+  p = put_padded (p, day, 2);
+  *p++ = 'T';
+  p = put_padded (p, g_date_time_get_hour (dt), 2);
+  *p++ = ':';
+  p = put_padded (p, g_date_time_get_minute (dt), 2);
+  *p++ = ':';
+  p = put_padded (p, g_date_time_get_second (dt), 2);
   if (ms != 0)
     {
-      g_string_append_c (out, '.');
-      append_padded (out, ms, 3);
+      *p++ = '.';
+      p = put_padded (p, ms, 3);
     }
 
   /* The offset as GDateTime's "%:z" writes it: hours and minutes, any
    * seconds of a historical offset dropped. */
   if (offset == 0)
+    *p++ = 'Z';
+  else
     {
-      g_string_append_c (out, 'Z');
-      return;
+      *p++ = offset < 0 ? '-' : '+';
+      offset = ABS (offset);
+      p = put_padded (p, offset / 3600, 2);
+      *p++ = ':';
+      p = put_padded (p, offset / 60 % 60, 2);
     }
-  g_string_append_c (out, offset < 0 ? '-' : '+');
-  offset = ABS (offset);
-  append_padded (out, offset / 3600, 2);
-  g_string_append_c (out, ':');
-  append_padded (out, offset / 60 % 60, 2);
+  g_string_append_len (out, buffer, p - buffer);
 }
 
 char *
@@ -829,6 +834,25 @@ as_format_entity_to_json (AsEntity *entity)
  * ".0" ("1e+20", not "1e+20.0"). Building a JsonNode tree of the whole set
  * first, as the writer once did, took twice as long as writing the text. */
 
+/* g_string_append_len, without a call while the buffer has room: the
+ * writer appends millions of short pieces. */
+static inline void
+append_len (GString    *out,
+            const char *s,
+            gsize       n)
+{
+  if (G_LIKELY (out->len + n < out->allocated_len))
+    {
+      memcpy (out->str + out->len, s, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, s, n);
+}
+
+#define append_literal(out, text) append_len ((out), "" text, sizeof (text) - 1)
+
 /* Bytes that a string cannot hold as they are: control characters (0 ends
  * the string), the quote, the backslash, and DEL, which json-glib escapes. */
 static const guint8 needs_escape[256] = {
@@ -850,20 +874,20 @@ append_escaped (GString    *out,
     {
       if (G_LIKELY (!needs_escape[*p]))
         continue;
-      g_string_append_len (out, (const char *) run, p - run);
+      append_len (out, (const char *) run, p - run);
       switch (*p)
         {
         case '\0':
           return;
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
+        case '"': append_literal (out, "\\\""); break;
+        case '\\': append_literal (out, "\\\\"); break;
+        case '\b': append_literal (out, "\\b"); break;
+        case '\f': append_literal (out, "\\f"); break;
+        case '\n': append_literal (out, "\\n"); break;
+        case '\r': append_literal (out, "\\r"); break;
+        case '\t': append_literal (out, "\\t"); break;
         default:
-          g_string_append (out, "\\u00");
+          append_literal (out, "\\u00");
           g_string_append_c (out, hex[*p >> 4]);
           g_string_append_c (out, hex[*p & 0xf]);
           break;
@@ -927,7 +951,7 @@ append_indent (GString *out,
     {
       gsize chunk = MIN (n, sizeof spaces - 1);
 
-      g_string_append_len (out, spaces, chunk);
+      append_len (out, spaces, chunk);
       n -= chunk;
     }
 }
@@ -954,7 +978,7 @@ begin_member (GString    *out,
 {
   begin_item (out, level, count);
   append_string (out, name);
-  g_string_append (out, " : ");
+  append_literal (out, " : ");
 }
 
 /* Ends an object or array opened on a line at level. */
@@ -1110,7 +1134,10 @@ append_field (Writer        *w,
       append_int (out, *(gint *) p);
       break;
     case AS_FIELD_BOOLEAN:
-      g_string_append (out, *(gboolean *) p ? "true" : "false");
+      if (*(gboolean *) p)
+        append_literal (out, "true");
+      else
+        append_literal (out, "false");
       break;
     case AS_FIELD_ENUM:
       append_string (out, writer_enum_nick (w, field, *(gint *) p));
