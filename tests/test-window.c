@@ -637,6 +637,65 @@ test_markup_shows_literally (Fixture       *fx,
   g_assert_null (find_widget (GTK_WIDGET (fx->window), is_label_with_text, "R&D "));
 }
 
+typedef struct
+{
+  gboolean shown;
+  gboolean set_when_shown;
+} Shown;
+
+static void
+on_window_mapped (GtkWidget *window,
+                  Shown     *shown)
+{
+  shown->shown = TRUE;
+  shown->set_when_shown = as_window_get_set_file (AS_WINDOW (window)) != NULL;
+}
+
+static void
+test_shows_when_loaded (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autofree char *path = copy_example (fx);
+  g_autofree char *broken = g_build_filename (fx->dir, "broken.actionset", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) broken_file = g_file_new_for_path (broken);
+  g_autoptr(GError) error = NULL;
+  Shown shown = { FALSE, FALSE };
+  AsWindow *window;
+
+  /* A window not shown yet waits for its set, and shows with it. */
+  window = g_object_ref_sink (as_window_new (NULL));
+  g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), &shown);
+  as_window_open_file (window, file);
+  as_window_present_when_loaded (window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (as_test_wait_for (&shown.shown, WAIT_MS));
+  g_assert_true (shown.set_when_shown);
+  g_signal_handlers_disconnect_by_func (window, on_window_mapped, &shown);
+  as_journal_discard (as_set_file_get_journal (as_window_get_set_file (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  /* One whose set cannot load shows too, to say why. */
+  g_file_set_contents (broken, "{ \"format\": ", -1, &error);
+  g_assert_no_error (error);
+  window = g_object_ref_sink (as_window_new (NULL));
+  as_window_open_file (window, broken_file);
+  as_window_present_when_loaded (window);
+  g_assert_true (wait_until (message_dialog_shown, window, WAIT_MS));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_null (as_window_get_set_file (window));
+  respond (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window))),
+           "close");
+  g_assert_true (wait_until (message_dialog_gone, window, WAIT_MS));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  /* One already shown just comes to the front. */
+  as_window_present_when_loaded (fx->window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fx->window)));
+}
+
 static void
 test_load_error_keeps_set (Fixture       *fx,
                            gconstpointer  data)
@@ -1068,6 +1127,7 @@ main (int   argc,
   ADD ("undo-redo", test_undo_redo);
   ADD ("markup-shows-literally", test_markup_shows_literally);
   ADD ("load-error-keeps-set", test_load_error_keeps_set);
+  ADD ("shows-when-loaded", test_shows_when_loaded);
   ADD ("read-only-banner", test_read_only_banner);
   ADD ("remove-member", test_remove_member);
   ADD ("remove-meeting-with-actions", test_remove_meeting_with_actions);

@@ -9,6 +9,7 @@
 #include "as-application.h"
 #include "as-check.h"
 #include "as-journal.h"
+#include "as-preload.h"
 #include "as-ui-util.h"
 #include "as-window.h"
 
@@ -255,11 +256,34 @@ ask_next_restore (AsApplication *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean offer_restore_idle (gpointer user_data);
+
+/* Mapped, or destroyed before it was. */
+static void
+on_first_window_shown (GtkWidget     *window,
+                       AsApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, on_first_window_shown, self);
+  g_idle_add_full (G_PRIORITY_LOW, offer_restore_idle, self, NULL);
+}
+
 static gboolean
 offer_restore_idle (gpointer user_data)
 {
   AsApplication *self = user_data;
-  g_autoptr(GPtrArray) orphans = as_journal_find_orphans ();
+  GtkWindow *window = active_window (self);
+  g_autoptr(GPtrArray) orphans = NULL;
+
+  /* A window waiting for its set to load is not shown yet: ask once it
+   * is, over it rather than alone. */
+  if (window != NULL && !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    {
+      g_signal_connect_object (window, "map", G_CALLBACK (on_first_window_shown), self, 0);
+      g_signal_connect_object (window, "destroy", G_CALLBACK (on_first_window_shown), self, 0);
+      return G_SOURCE_REMOVE;
+    }
+
+  orphans = as_journal_find_orphans ();
 
   while (orphans != NULL && orphans->len > 0)
     g_queue_push_tail (&self->restore_queue, g_ptr_array_steal_index (orphans, 0));
@@ -549,15 +573,25 @@ as_application_handle_local_options (GApplication *application,
       g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
       g_autoptr(GError) error = NULL;
 
+      /* The sets load in a thread while GTK starts up (registering starts
+       * it), rather than after; the windows opening them take the loads
+       * over, and a second instance, which hands the files over, drops
+       * them. */
+      for (guint i = 0; paths[i] != NULL; i++)
+        {
+          g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
+          as_preload_start (g_ptr_array_index (files, i));
+        }
+
       if (!g_application_register (application, NULL, &error))
         {
+          as_preload_clear ();
           g_printerr ("%s\n", error->message);
           return 1;
         }
-      for (guint i = 0; paths[i] != NULL; i++)
-        g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
       /* In a second instance this hands the files to the first one. */
       g_application_open (application, (GFile **) files->pdata, files->len, "");
+      as_preload_clear ();
       if (g_application_get_is_remote (application))
         return 0;
     }
@@ -630,7 +664,12 @@ as_application_activate (GApplication *application)
 
   if (window == NULL)
     window = GTK_WINDOW (new_window (self));
-  gtk_window_present (window);
+  /* Also after the files named on the command line were opened: a window
+   * still loading one shows with it. */
+  if (AS_IS_WINDOW (window))
+    as_window_present_when_loaded (AS_WINDOW (window));
+  else
+    gtk_window_present (window);
   offer_restore (self);
 }
 
@@ -734,7 +773,7 @@ as_application_open_files (AsApplication  *self,
 
           as_window_show_meeting (window, which);
         }
-      gtk_window_present (GTK_WINDOW (window));
+      as_window_present_when_loaded (window);
     }
 
   offer_restore (self);

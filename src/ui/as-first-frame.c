@@ -7,11 +7,16 @@
 
 #include "as-first-frame.h"
 
+#define HOLDS_KEY "as-first-frame-holds"
+
 static void
 on_after_paint (GdkFrameClock *clock,
                 GtkWindow     *window)
 {
   GtkApplication *application = gtk_window_get_application (window);
+
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), HOLDS_KEY)) > 0)
+    return;
 
   /* The time is taken here, so that what the benchmark measures does not
    * include the time it takes to quit. */
@@ -51,4 +56,30 @@ as_first_frame_watch (GtkWindow *window)
     }
   else
     g_signal_connect (window, "map", G_CALLBACK (on_map), NULL);
+}
+
+void
+as_first_frame_hold (GtkWindow *window)
+{
+  guint holds;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  holds = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), HOLDS_KEY));
+  g_object_set_data (G_OBJECT (window), HOLDS_KEY, GUINT_TO_POINTER (holds + 1));
+}
+
+void
+as_first_frame_release (GtkWindow *window)
+{
+  guint holds;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  holds = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), HOLDS_KEY));
+  g_return_if_fail (holds > 0);
+  g_object_set_data (G_OBJECT (window), HOLDS_KEY, GUINT_TO_POINTER (holds - 1));
+  /* The frame that counts is the next one. */
+  if (holds == 1 && gtk_widget_get_mapped (GTK_WIDGET (window)))
+    gtk_widget_queue_draw (GTK_WIDGET (window));
 }

@@ -10,6 +10,11 @@ G_BEGIN_DECLS
  * "first-frame monotonic_us=T" (T from g_get_monotonic_time ()) on standard
  * output right after the window's first frame is painted, then quits the
  * window's application. Otherwise does nothing. */
-void as_first_frame_watch (GtkWindow *window);
+void as_first_frame_watch   (GtkWindow *window);
+/* Frames painted between these do not count: the window shows something
+ * other than what it was opened for (the welcome page, shown while a set
+ * is slow to load). */
+void as_first_frame_hold    (GtkWindow *window);
+void as_first_frame_release (GtkWindow *window);
 
 G_END_DECLS

@@ -35,6 +35,11 @@ gboolean   as_window_shows_file          (AsWindow             *self,
  * error is shown in a dialog and leaves this window as it was. */
 void       as_window_open_file           (AsWindow             *self,
                                           GFile                *file);
+/* Presents the window; one not shown yet that is loading a set waits
+ * until the set is shown, or fails to load (for a short while at most),
+ * so that it opens on the set rather than on a moment of the welcome
+ * page, laid out once. */
+void       as_window_present_when_loaded (AsWindow             *self);
 /* Shows a new, empty set, with the keyboard in its name field. */
 void       as_window_new_set             (AsWindow             *self);
 
