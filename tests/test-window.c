@@ -404,12 +404,21 @@ fixture_tear_down (Fixture       *fx,
 
 /* Tests */
 
+static gboolean
+spin_buttons_shown (gpointer data)
+{
+  GtkWidget *spin = find_by_type (data, GTK_TYPE_SPIN_BUTTON);
+
+  return spin != NULL && gtk_widget_is_visible (spin) && gtk_widget_get_mapped (spin);
+}
+
 static void
 test_open_example (Fixture       *fx,
                    gconstpointer  data)
 {
   g_autofree char *path = copy_example (fx);
   g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *details;
   AsSetFile *doc = open_in_window (fx, path);
   AsSet *set = as_set_file_get_set (doc);
   GListModel *members = as_set_get_members (set);
@@ -422,9 +431,12 @@ test_open_example (Fixture       *fx,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fx->window)), ==, as_set_get_name (set));
   g_assert_false (as_set_file_get_modified (doc));
 
-  /* The set opens on its details; the other pages are built when first
+  /* The set opens on its details, whose timing groups (below the fold)
+   * show after the first frame; the other pages are built when first
    * shown, one at a time. */
-  g_assert_nonnull (find_by_type (GTK_WIDGET (fx->window), AS_TYPE_SET_DETAILS_PAGE));
+  details = find_by_type (GTK_WIDGET (fx->window), AS_TYPE_SET_DETAILS_PAGE);
+  g_assert_nonnull (details);
+  g_assert_true (wait_until (spin_buttons_shown, details, WAIT_MS));
   g_assert_null (find_by_type (GTK_WIDGET (fx->window), AS_TYPE_MEMBERS_PAGE));
   g_assert_null (find_by_type (GTK_WIDGET (fx->window), AS_TYPE_MEETINGS_PAGE));
 

