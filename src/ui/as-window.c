@@ -9,6 +9,7 @@
 #include "as-banner.h"
 #include "as-first-frame.h"
 #include "as-journal.h"
+#include "as-lazy-page.h"
 #include "as-meeting-editor.h"
 #include "as-meeting-view.h"
 #include "as-member-editor.h"
@@ -44,11 +45,12 @@ struct _AsWindow
   GtkWidget            *save_button;
   GtkWidget            *header_bar;
   GtkWidget            *switcher_strip;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   AdwViewSwitcher      *view_switcher;
   AsBanner             *read_only_banner;
   AsBanner             *changed_banner;
   GtkStack             *main_stack;
-  AsWelcomePage        *welcome_page;
   AdwBin               *set_bin;
   AdwBin               *live_bin;
   AsMeetingView        *live_view;         /* the last meeting run, or NULL */
@@ -218,6 +220,45 @@ add_recent (AsWindow *self)
 
   if (file != NULL)
     as_welcome_page_add_recent (file, as_set_get_name (current_set (self)));
+}
+
+typedef struct
+{
+  GFile *file;
+  char  *name;
+} RecentData;
+
+static void
+recent_data_free (RecentData *data)
+{
+  g_object_unref (data->file);
+  g_free (data->name);
+  g_free (data);
+}
+
+static gboolean
+add_recent_idle (gpointer user_data)
+{
+  RecentData *data = user_data;
+
+  as_welcome_page_add_recent (data->file, data->name);
+  return G_SOURCE_REMOVE;
+}
+
+/* add_recent (), after the first frame: the recent files manager reads
+ * the whole list of every application's recent files. */
+static void
+add_recent_later (AsWindow *self)
+{
+  GFile *file = self->doc != NULL ? as_set_file_get_file (self->doc) : NULL;
+  RecentData *data;
+
+  if (file == NULL)
+    return;
+  data = g_new0 (RecentData, 1);
+  data->file = g_object_ref (file);
+  data->name = g_strdup (as_set_get_name (current_set (self)));
+  g_idle_add_full (G_PRIORITY_LOW, add_recent_idle, data, (GDestroyNotify) recent_data_free);
 }
 
 static void
@@ -699,7 +740,7 @@ on_loaded (GObject      *source,
 
   as_window_set_set_file (target, doc);
   stop_waiting (self, TRUE);
-  add_recent (target);
+  add_recent_later (target);
   remember_folder (target, data->file);
   gtk_window_present (GTK_WINDOW (target));
 
@@ -810,6 +851,26 @@ on_welcome_open_file (AsWindow *self,
                       GFile    *file)
 {
   as_window_open_file (self, file);
+}
+
+static GtkWidget *
+new_welcome_page (gpointer user_data)
+{
+  GtkWidget *page = as_welcome_page_new ();
+
+  g_signal_connect_object (page, "open-file", G_CALLBACK (on_welcome_open_file), user_data,
+                           G_CONNECT_SWAPPED);
+  return page;
+}
+
+static void
+on_create_primary_popup (GtkMenuButton *button,
+                         gpointer       user_data)
+{
+  AsWindow *self = AS_WINDOW (user_data);
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void
@@ -1090,20 +1151,28 @@ as_window_class_init (AsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AsWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, AsWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, AsWindow, switcher_strip);
+  gtk_widget_class_bind_template_child (widget_class, AsWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AsWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, AsWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, AsWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, AsWindow, changed_banner);
   gtk_widget_class_bind_template_child (widget_class, AsWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, AsWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, AsWindow, set_bin);
   gtk_widget_class_bind_template_child (widget_class, AsWindow, live_bin);
-  gtk_widget_class_bind_template_callback (widget_class, on_welcome_open_file);
 }
 
 static void
 as_window_init (AsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* What a window opened on a set does not show is built when first
+   * shown: the welcome page (with the recent files manager) and the main
+   * menu. */
+  gtk_stack_add_named (self->main_stack, as_lazy_page_new (new_welcome_page, self, NULL),
+                       "welcome");
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  gtk_menu_button_set_create_popup_func (self->menu_button, on_create_primary_popup, self, NULL);
 
   self->cancellable = g_cancellable_new ();
   self->loads = g_ptr_array_new ();
