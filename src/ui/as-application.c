@@ -9,7 +9,6 @@
 #include "as-application.h"
 #include "as-check.h"
 #include "as-journal.h"
-#include "as-preload.h"
 #include "as-ui-util.h"
 #include "as-window.h"
 
@@ -573,25 +572,15 @@ as_application_handle_local_options (GApplication *application,
       g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
       g_autoptr(GError) error = NULL;
 
-      /* The sets load in a thread while GTK starts up (registering starts
-       * it), rather than after; the windows opening them take the loads
-       * over, and a second instance, which hands the files over, drops
-       * them. */
-      for (guint i = 0; paths[i] != NULL; i++)
-        {
-          g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
-          as_preload_start (g_ptr_array_index (files, i));
-        }
-
       if (!g_application_register (application, NULL, &error))
         {
-          as_preload_clear ();
           g_printerr ("%s\n", error->message);
           return 1;
         }
+      for (guint i = 0; paths[i] != NULL; i++)
+        g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
       /* In a second instance this hands the files to the first one. */
       g_application_open (application, (GFile **) files->pdata, files->len, "");
-      as_preload_clear ();
       if (g_application_get_is_remote (application))
         return 0;
     }

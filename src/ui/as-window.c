@@ -13,7 +13,6 @@
 #include "as-meeting-editor.h"
 #include "as-meeting-view.h"
 #include "as-member-editor.h"
-#include "as-preload.h"
 #include "as-set-view.h"
 #include "as-ui-util.h"
 #include "as-undo-stack.h"
@@ -706,7 +705,7 @@ on_loaded (GObject      *source,
   g_autoptr(GError) error = NULL;
   AsWindow *target = self;
 
-  doc = as_preload_load_finish (result, &error);
+  doc = as_set_file_load_finish (result, &error);
   g_ptr_array_remove (self->loads, data);
 
   /* Cancelled: the window closed, or it shows this file already (a set
@@ -781,9 +780,7 @@ load_file (AsWindow *self,
   g_cancellable_connect (self->cancellable, G_CALLBACK (on_window_cancelled),
                          g_object_ref (data->cancellable), g_object_unref);
   g_ptr_array_add (self->loads, data);
-  /* Takes over the load of a file named on the command line, started
-   * while the application started up. */
-  as_preload_load_async (file, data->cancellable, on_loaded, data);
+  as_set_file_load_async (file, data->cancellable, on_loaded, data);
 }
 
 static void
