@@ -1304,7 +1304,7 @@ random_value (GRand     *rand,
         return json_node_init_string (json_node_alloc (), id);
       else
         {
-          JsonArray *array = json_array_new ();
+          g_autoptr(JsonArray) array = json_array_new ();
 
           json_array_add_string_element (array, id);
           return json_node_init_array (json_node_alloc (), array);
@@ -1489,11 +1489,12 @@ test_streaming_reader_as_tree (void)
           /* Now and then broken text, too: a byte cut or changed. */
           if (g_rand_int_range (rand, 0, 8) == 0)
             {
+              static const char bytes[] = "{}[],:\"\\x\x01\xff";
               gsize length = strlen (mutated);
-              gsize at = g_rand_int_range (rand, strlen (mutated) / 4, length);
+              gsize at = g_rand_int_range (rand, length / 4, length);
 
               if (g_rand_boolean (rand))
-                mutated[at] = "{}[],:\"\\x\x01\xff"[g_rand_int_range (rand, 0, 13)];
+                mutated[at] = bytes[g_rand_int_range (rand, 0, sizeof bytes - 1)];
               else
                 mutated[at] = '\0';
             }

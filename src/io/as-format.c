@@ -2419,7 +2419,7 @@ stream_entity (Stream   *s,
   guint8 *seen = g_newa (guint8, n_fields + 1);
   enum { ID_MISSING, ID_INVALID, ID_VALID } id_state = ID_MISSING;
   guint next = 0;
-  AsJsonToken token;
+  AsJsonToken token = AS_JSON_ERROR;
 
   memset (seen, 0, n_fields + 1);
   key_push (s, 0);
@@ -2756,9 +2756,9 @@ as_format_peek_version (GBytes *bytes,
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
-  /* Loading a file peeks at its version after reading it: a full parse here
-   * would parse a large file twice, and took as long as the rest of the
-   * load. The checking scan is twenty times faster than a parse. */
+  /* A full parse of a large file takes long: when the version is where the
+   * writer puts it, the checking scan, twenty times faster than a parse, is
+   * enough to know that the file is JSON that holds it once. */
   if (data != NULL && length <= AS_MAX_FILE_SIZE &&
       as_json_scan (data, length, &scan_limits, NULL, NULL) &&
       peek_written_version (data, length, major, minor))
