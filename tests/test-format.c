@@ -1175,72 +1175,107 @@ test_fields_datetime_offsets (void)
 
 /* The reader that builds the set while parsing against the tree reader */
 
-/* The same document, read through the tree: json-glib's tree is used for
- * files that do not start as the writer starts them, and the format
- * identifier with an escape in it is such a start. */
-static GBytes *
-tree_variant (const char *text)
+/* The text with the one occurrence of from replaced by to, or NULL when
+ * from is not there. */
+static char *
+replace_first (const char *text,
+               const char *from,
+               const char *to)
 {
-  static const char plain[] = "\"" AS_FORMAT_ID "\"";
-  const char *at = strstr (text, plain);
-  const char *a = strchr (plain, 'A');
-  char *variant;
+  const char *at = strstr (text, from);
 
-  /* "org.example.ActionSet" with its "A" as "\u0041". */
-  g_assert_nonnull (at);
-  variant = g_strdup_printf ("%.*s%.*s\\u0041%s%s", (int) (at - text), text,
-                             (int) (a - plain), plain, a + 1, at + strlen (plain));
-  return g_bytes_new_take (variant, strlen (variant));
+  if (at == NULL)
+    return NULL;
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
+}
+
+/* Reads a text, or asserts that it reads as the first one did. */
+typedef struct
+{
+  const char *how;
+  GPtrArray  *problems;
+  GError     *error;
+  AsSet      *set;
+} Reading;
+
+static void
+reading_clear (Reading *r)
+{
+  g_clear_pointer (&r->problems, g_ptr_array_unref);
+  g_clear_error (&r->error);
+  g_clear_object (&r->set);
 }
 
 static void
-assert_same_reading (const char *text)
+read_as (Reading    *r,
+         const char *how,
+         const char *text)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GBytes) tree_bytes = NULL;
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) as_problem_free);
-  g_autoptr(GPtrArray) tree_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) as_problem_free);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) tree_error = NULL;
-  g_autoptr(AsSet) set = NULL;
-  g_autoptr(AsSet) tree_set = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
 
-  /* A text cut before the format identifier is read through the tree
-   * alone. */
-  if (strstr (text, "\"" AS_FORMAT_ID "\"") == NULL)
-    return;
-  bytes = g_bytes_new (text, strlen (text));
-  tree_bytes = tree_variant (text);
-  set = as_format_read (bytes, problems, &error);
-  tree_set = as_format_read (tree_bytes, tree_problems, &tree_error);
+  r->how = how;
+  r->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) as_problem_free);
+  r->error = NULL;
+  r->set = as_format_read (bytes, r->problems, &r->error);
+}
 
-  if (problems->len != tree_problems->len)
-    g_error ("%u problems while parsing (%s), %u through the tree (%s)",
-             problems->len, error ? error->message : "-",
-             tree_problems->len, tree_error ? tree_error->message : "-");
-  for (guint i = 0; i < problems->len; i++)
+static void
+assert_same_problems (Reading *a,
+                      Reading *b)
+{
+  if (a->problems->len != b->problems->len)
+    g_error ("%u problems %s (%s), %u %s (%s)",
+             a->problems->len, a->how, a->error ? a->error->message : "-",
+             b->problems->len, b->how, b->error ? b->error->message : "-");
+  for (guint i = 0; i < a->problems->len; i++)
     {
-      AsProblem *a = g_ptr_array_index (problems, i);
-      AsProblem *b = g_ptr_array_index (tree_problems, i);
+      AsProblem *pa = g_ptr_array_index (a->problems, i);
+      AsProblem *pb = g_ptr_array_index (b->problems, i);
 
-      if (a->code != b->code || strcmp (a->path, b->path) != 0 || strcmp (a->message, b->message) != 0)
-        g_error ("problem %u: %d %s: %s while parsing, %d %s: %s through the tree",
-                 i, a->code, a->path, a->message, b->code, b->path, b->message);
+      if (pa->code != pb->code || strcmp (pa->path, pb->path) != 0 || strcmp (pa->message, pb->message) != 0)
+        g_error ("problem %u: %d %s: %s %s, %d %s: %s %s", i,
+                 pa->code, pa->path, pa->message, a->how, pb->code, pb->path, pb->message, b->how);
     }
-  g_assert_cmpint (set == NULL, ==, tree_set == NULL);
-  if (set != NULL)
+  g_assert_cmpint (a->set == NULL, ==, b->set == NULL);
+  if (a->set != NULL)
     {
-      g_autoptr(GBytes) written = as_format_write (set);
-      g_autoptr(GBytes) tree_written = as_format_write (tree_set);
+      g_autoptr(GBytes) written_a = as_format_write (a->set);
+      g_autoptr(GBytes) written_b = as_format_write (b->set);
 
-      g_assert_no_error (error);
-      assert_same_bytes (tree_written, written);
+      g_assert_no_error (a->error);
+      assert_same_bytes (written_a, written_b);
     }
   else
+    g_assert_cmpstr (a->error->message, ==, b->error->message);
+}
+
+/* A set file of the current format is read while it is parsed, from the
+ * start as the writer writes it or after a first pass to find its version
+ * when it starts in another way (here: an escape in the format identifier);
+ * a file of format 0 is read through json-glib's tree, and the migration
+ * changes nothing in these. All three must find the same. */
+static void
+assert_same_reading (const char *text)
+{
+  g_autofree char *escaped = replace_first (text, "\"" AS_FORMAT_ID "\"",
+                                            "\"org.example.\\u0041ctionSet\"");
+  g_autofree char *format_0 = replace_first (text, "\"major\" : 1", "\"major\" : 0");
+  Reading streamed = { NULL, }, found = { NULL, }, tree = { NULL, };
+
+  read_as (&streamed, "while parsing", text);
+  if (escaped != NULL)
     {
-      g_assert_nonnull (error);
-      g_assert_cmpstr (error->message, ==, tree_error->message);
+      read_as (&found, "after looking for the version", escaped);
+      assert_same_problems (&streamed, &found);
     }
+  if (escaped != NULL && format_0 != NULL)
+    {
+      read_as (&tree, "through the tree", format_0);
+      assert_same_problems (&streamed, &tree);
+    }
+  reading_clear (&streamed);
+  reading_clear (&found);
+  reading_clear (&tree);
 }
 
 typedef struct

@@ -1780,24 +1780,23 @@ parse_checked (GBytes     *bytes,
   return json_parser_steal_root (parser);
 }
 
-static AsSet *
-read_root (JsonNode  *root_node,
-           GPtrArray *problems,
-           gboolean  *migrated)
+/* Checks that the root is the object of a set file, in a format this
+ * version reads, whose major version goes to *major_out. */
+static gboolean
+check_root (JsonNode  *root_node,
+            GPtrArray *problems,
+            gint64    *major_out)
 {
   JsonObject *root;
   JsonNode *format;
   gint64 major = 0, minor = 0;
-  Reader reader = { problems, NULL };
-  g_autoptr(AsEntity) set = NULL;
-  g_autoptr(AsUndoStack) undo = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     {
       add_problem (problems, AS_FORMAT_ERROR_NOT_A_SET, g_strdup ("$"),
                    _("not an Action Set file: expected an object, found %s"),
                    node_type_name (root_node));
-      return NULL;
+      return FALSE;
     }
   root = json_node_get_object (root_node);
 
@@ -1807,11 +1806,11 @@ read_root (JsonNode  *root_node,
     {
       add_problem (problems, AS_FORMAT_ERROR_NOT_A_SET, g_strdup ("$.format"),
                    _("not an Action Set file: “format” must be “%s”"), AS_FORMAT_ID);
-      return NULL;
+      return FALSE;
     }
 
   if (!read_version (root, &major, &minor, problems))
-    return NULL;
+    return FALSE;
 
   if (major > AS_FORMAT_MAJOR)
     {
@@ -1820,14 +1819,32 @@ read_root (JsonNode  *root_node,
                      ", newer than format %d.%d that this version of Action Set reads; "
                      "open it with a newer version"),
                    major, minor, AS_FORMAT_MAJOR, AS_FORMAT_MINOR);
-      return NULL;
+      return FALSE;
     }
   if (major < OLDEST_MAJOR)
     {
       add_problem (problems, AS_FORMAT_ERROR_NOT_A_SET, g_strdup ("$.format_version"),
                    _("format %" G_GINT64_FORMAT " is not known"), major);
-      return NULL;
+      return FALSE;
     }
+  *major_out = major;
+  return TRUE;
+}
+
+static AsSet *
+read_root (JsonNode  *root_node,
+           GPtrArray *problems,
+           gboolean  *migrated)
+{
+  JsonObject *root;
+  gint64 major = 0;
+  Reader reader = { problems, NULL };
+  g_autoptr(AsEntity) set = NULL;
+  g_autoptr(AsUndoStack) undo = NULL;
+
+  if (!check_root (root_node, problems, &major))
+    return NULL;
+  root = json_node_get_object (root_node);
   if (major == 0)
     migrate_0_to_1 (root);
   if (migrated != NULL)
@@ -1935,13 +1952,13 @@ peek_written_version (const char *data,
 
 /* Reading while parsing
  *
- * A file laid out as as_format_write lays it out, in the current major
- * version, is read in one pass: the pull parser checks the text as the
- * scan does, and the entities are built from its tokens as they come,
- * without a JsonNode tree of the whole file (which took longer to build and
- * to free than the entities themselves). Other files (format 0, which is
- * migrated on a tree, or a hand-made file that starts in another way) are
- * read through the tree as before.
+ * A file of the current major version is read in one pass: the pull
+ * parser checks the text as the scan does, and the entities are built from
+ * its tokens as they come, without a JsonNode tree of the whole file (which
+ * took longer to build and to free than the entities themselves). The
+ * version is read from the start of the file when it is laid out as
+ * as_format_write lays it out, and found by a first pass otherwise. Only a
+ * file of format 0, which is migrated on a tree, is read through the tree.
  *
  * The problems are the same, in the same order, as the tree reader finds
  * them: that reader walks each entity's id, then its fields in the order of
@@ -2173,17 +2190,17 @@ stream_value (Stream      *s,
  * member this version does not know. NULL when the text is broken. The
  * depth is bounded by the parser's limit. */
 static JsonNode *
-stream_node (Stream      *s,
-             AsJsonToken  token)
+pull_node (AsJsonPull  *pull,
+           AsJsonToken  token)
 {
   switch (token)
     {
     case AS_JSON_STRING:
-      return json_node_init_string (json_node_alloc (), as_json_pull_get_string (s->pull, NULL));
+      return json_node_init_string (json_node_alloc (), as_json_pull_get_string (pull, NULL));
     case AS_JSON_INT:
-      return json_node_init_int (json_node_alloc (), as_json_pull_get_int (s->pull));
+      return json_node_init_int (json_node_alloc (), as_json_pull_get_int (pull));
     case AS_JSON_DOUBLE:
-      return json_node_init_double (json_node_alloc (), as_json_pull_get_double (s->pull));
+      return json_node_init_double (json_node_alloc (), as_json_pull_get_double (pull));
     case AS_JSON_TRUE:
     case AS_JSON_FALSE:
       return json_node_init_boolean (json_node_alloc (), token == AS_JSON_TRUE);
@@ -2194,9 +2211,9 @@ stream_node (Stream      *s,
       {
         g_autoptr(JsonArray) array = json_array_new ();
 
-        while ((token = as_json_pull_next (s->pull)) != AS_JSON_ARRAY_END)
+        while ((token = as_json_pull_next (pull)) != AS_JSON_ARRAY_END)
           {
-            JsonNode *element = stream_node (s, token);
+            JsonNode *element = pull_node (pull, token);
 
             if (element == NULL)
               return NULL;
@@ -2209,10 +2226,10 @@ stream_node (Stream      *s,
       {
         g_autoptr(JsonObject) object = json_object_new ();
 
-        while ((token = as_json_pull_next (s->pull)) == AS_JSON_MEMBER)
+        while ((token = as_json_pull_next (pull)) == AS_JSON_MEMBER)
           {
-            g_autofree char *name = as_json_pull_dup_string (s->pull, NULL);
-            JsonNode *member = stream_node (s, as_json_pull_next (s->pull));
+            g_autofree char *name = as_json_pull_dup_string (pull, NULL);
+            JsonNode *member = pull_node (pull, as_json_pull_next (pull));
 
             if (member == NULL)
               return NULL;
@@ -2487,7 +2504,7 @@ stream_entity (Stream   *s,
           /* What this version does not know is kept to be written back,
            * sealed as the parser of the tree reader made it. */
           g_autofree char *name = as_json_pull_dup_string (s->pull, NULL);
-          JsonNode *node = stream_node (s, as_json_pull_next (s->pull));
+          JsonNode *node = pull_node (s->pull, as_json_pull_next (s->pull));
 
           if (node == NULL)
             {
@@ -2580,6 +2597,67 @@ stream_find_duplicate_ids (Stream     *s,
       g_string_truncate (s->path, path_length);
     }
   key_pop (s);
+}
+
+/* Reads through the whole text as the checking scan does, keeping only what
+ * check_root looks at: the root's "format" and "format_version" members in
+ * an object, or the root itself when it is not an object. NULL, and the
+ * problem added, when the text is broken. This finds the version of a file
+ * laid out by hand, wherever its root has it, without building a tree. */
+static JsonNode *
+scan_root (const char *data,
+           gsize       length,
+           GPtrArray  *problems)
+{
+  g_autoptr(AsJsonPull) pull = as_json_pull_new (data, length, &scan_limits);
+  g_autoptr(JsonNode) root = NULL;
+  AsJsonToken token = as_json_pull_next (pull);
+
+  if (token == AS_JSON_OBJECT_BEGIN)
+    {
+      g_autoptr(JsonObject) members = json_object_new ();
+
+      while ((token = as_json_pull_next (pull)) == AS_JSON_MEMBER)
+        {
+          if (as_json_pull_string_equal (pull, "format") ||
+              as_json_pull_string_equal (pull, "format_version"))
+            {
+              g_autofree char *name = as_json_pull_dup_string (pull, NULL);
+              JsonNode *node = pull_node (pull, as_json_pull_next (pull));
+
+              if (node == NULL)
+                break;
+              json_object_set_member (members, name, node);
+            }
+          else if ((token = as_json_pull_next (pull)) == AS_JSON_ERROR || !as_json_pull_skip (pull))
+            break;
+        }
+      if (token == AS_JSON_OBJECT_END)
+        root = json_node_init_object (json_node_alloc (), members);
+    }
+  else if (token == AS_JSON_ARRAY_BEGIN)
+    {
+      g_autoptr(JsonArray) empty = json_array_new ();
+
+      if (as_json_pull_skip (pull))
+        root = json_node_init_array (json_node_alloc (), empty);
+    }
+  else if (token > AS_JSON_END)
+    root = pull_node (pull, token);
+
+  if (root == NULL || as_json_pull_next (pull) != AS_JSON_END)
+    {
+      g_autoptr(GError) error = NULL;
+      char *path = NULL;
+
+      while ((token = as_json_pull_next (pull)) > AS_JSON_END)
+        ;
+      g_assert (token == AS_JSON_ERROR);
+      as_json_pull_take_error (pull, &path, &error);
+      add_problem (problems, error->code, path, "%s", error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&root);
 }
 
 /* Whether the text starts as as_format_write starts a file of the current
@@ -2713,10 +2791,24 @@ as_format_read_full (GBytes     *bytes,
     set = read_streaming (data, length, problems);
   else
     {
-      g_autoptr(JsonNode) root = parse_checked (bytes, problems);
+      /* Laid out in another way: the version is looked for in a first
+       * pass. Only a file of an older format, migrated on a tree, is read
+       * through json-glib's tree. */
+      g_autoptr(JsonNode) root = scan_root (data != NULL ? data : "", length, problems);
+      gint64 major;
 
-      if (root != NULL)
-        set = read_root (root, problems, migrated);
+      if (root != NULL && check_root (root, problems, &major))
+        {
+          if (major == AS_FORMAT_MAJOR)
+            set = read_streaming (data, length, problems);
+          else
+            {
+              g_clear_pointer (&root, json_node_unref);
+              root = parse_checked (bytes, problems);
+              if (root != NULL)
+                set = read_root (root, problems, migrated);
+            }
+        }
     }
 
   if (set == NULL)
@@ -2765,7 +2857,9 @@ as_format_peek_version (GBytes *bytes,
     return TRUE;
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) as_problem_free);
-  root = parse_checked (bytes, problems);
+  if (data == NULL || length > AS_MAX_FILE_SIZE)
+    return FALSE;
+  root = scan_root (data, length, problems);
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
       !read_version (json_node_get_object (root), &ma, &mi, problems))
