@@ -419,6 +419,7 @@ test_open_example (Fixture       *fx,
   g_autofree char *path = copy_example (fx);
   g_autoptr(GPtrArray) rows = NULL;
   GtkWidget *details;
+  GtkSpinButton *spin;
   AsSetFile *doc = open_in_window (fx, path);
   AsSet *set = as_set_file_get_set (doc);
   GListModel *members = as_set_get_members (set);
@@ -432,11 +433,13 @@ test_open_example (Fixture       *fx,
   g_assert_false (as_set_file_get_modified (doc));
 
   /* The set opens on its details, whose timing groups (below the fold)
-   * show after the first frame; the other pages are built when first
-   * shown, one at a time. */
+   * are built, bound to the set, after the first frame; the other pages
+   * are built when first shown, one at a time. */
   details = find_by_type (GTK_WIDGET (fx->window), AS_TYPE_SET_DETAILS_PAGE);
   g_assert_nonnull (details);
   g_assert_true (wait_until (spin_buttons_shown, details, WAIT_MS));
+  spin = GTK_SPIN_BUTTON (find_by_type (details, GTK_TYPE_SPIN_BUTTON));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, as_set_get_warning_seconds (set));
   g_assert_null (find_by_type (GTK_WIDGET (fx->window), AS_TYPE_MEMBERS_PAGE));
   g_assert_null (find_by_type (GTK_WIDGET (fx->window), AS_TYPE_MEETINGS_PAGE));
 
