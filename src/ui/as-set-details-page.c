@@ -31,6 +31,7 @@ struct _AsSetDetailsPage
   GtkLabel      *total_label;
 
   GdkFrameClock *build_clock;     /* until the timing groups are built */
+  guint          build_source;
 };
 
 G_DEFINE_FINAL_TYPE (AsSetDetailsPage, as_set_details_page, ADW_TYPE_BIN)
@@ -138,13 +139,35 @@ build_timing_groups (AsSetDetailsPage *self)
                             ADW_PREFERENCES_GROUP (builder_object (builder, "budgets_group")));
 }
 
+static gboolean
+build_timing_idle (gpointer user_data)
+{
+  AsSetDetailsPage *self = user_data;
+
+  self->build_source = 0;
+  build_timing_groups (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_after_first_frame (GdkFrameClock    *clock,
                       AsSetDetailsPage *self)
 {
   g_signal_handlers_disconnect_by_func (clock, on_after_first_frame, self);
   g_clear_object (&self->build_clock);
-  build_timing_groups (self);
+  /* Once the frame is over, rather than in its last phase. */
+  self->build_source = g_idle_add (build_timing_idle, self);
+}
+
+static void
+stop_building (AsSetDetailsPage *self)
+{
+  if (self->build_clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->build_clock, on_after_first_frame, self);
+      g_clear_object (&self->build_clock);
+    }
+  g_clear_handle_id (&self->build_source, g_source_remove);
 }
 
 /* GtkWidget overrides */
@@ -160,7 +183,7 @@ as_set_details_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (as_set_details_page_parent_class)->map (widget);
 
-  if (self->warning_spin == NULL && self->build_clock == NULL)
+  if (self->warning_spin == NULL && self->build_clock == NULL && self->build_source == 0)
     {
       self->build_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
       g_signal_connect (self->build_clock, "after-paint",
@@ -174,11 +197,7 @@ as_set_details_page_unmap (GtkWidget *widget)
   AsSetDetailsPage *self = AS_SET_DETAILS_PAGE (widget);
 
   /* Unmapped before its first frame: built after the next one. */
-  if (self->build_clock != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->build_clock, on_after_first_frame, self);
-      g_clear_object (&self->build_clock);
-    }
+  stop_building (self);
 
   GTK_WIDGET_CLASS (as_set_details_page_parent_class)->unmap (widget);
 }
@@ -205,6 +224,7 @@ as_set_details_page_dispose (GObject *object)
 {
   AsSetDetailsPage *self = AS_SET_DETAILS_PAGE (object);
 
+  stop_building (self);
   g_clear_object (&self->set);
 
   G_OBJECT_CLASS (as_set_details_page_parent_class)->dispose (object);
