@@ -44,6 +44,7 @@ typedef struct
   GtkLabel  *name;
   AsTickLabel *times;
   char      *accessible;
+  AsTimerState shown_state;
 } StepCell;
 
 struct _AsMeetingView
@@ -72,6 +73,10 @@ struct _AsMeetingView
   /* Time the computer slept, not yet answered. */
   gint64            pending_gap;
   AdwMessageDialog *gap_dialog;
+
+  GHashTable       *action_states;  /* action name → enabled + 1 */
+  gint64            projected_key;  /* the projected end's minute, as shown */
+  gint64            projected_lateness_min;
 
   GtkWindow        *window;         /* the root, while rooted */
   GtkApplication   *inhibit_app;
@@ -209,6 +214,22 @@ set_tooltip (GtkWidget  *widget,
 {
   if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
     gtk_widget_set_tooltip_text (widget, text);
+}
+
+/* Actions change state only when it differs: each change goes through the
+ * action muxer to every button that shows the action. */
+static void
+set_action_enabled (AsMeetingView *self,
+                    const char    *action,
+                    gboolean       enabled)
+{
+  gpointer known = g_hash_table_lookup (self->action_states, action);
+
+  enabled = !!enabled;
+  if (known != NULL && GPOINTER_TO_INT (known) - 1 == enabled)
+    return;
+  g_hash_table_insert (self->action_states, (gpointer) action, GINT_TO_POINTER (enabled + 1));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action, enabled);
 }
 
 static guint
@@ -572,6 +593,7 @@ refresh_clocks (AsMeetingView *self,
   g_autofree char *end = NULL;
   g_autofree char *projected = NULL;
   g_autoptr(GDateTime) projected_end = NULL;
+  gint64 lateness_ms, projected_key;
 
   /* The round */
   set_visible (self->round_row, round != NULL);
@@ -624,15 +646,26 @@ refresh_clocks (AsMeetingView *self,
   meeting = g_strdup_printf (_("Meeting: %s of %s"), elapsed, planned);
   as_tick_label_set_text (self->meeting_label, meeting);
 
+  /* The projected end, shown to the minute: formatted only when the
+   * minute or the lateness changes, not every second. */
   projected_end = as_meeting_session_dup_projected_end (self->session);
+  lateness_ms = as_meeting_session_get_lateness (self->session);
+  projected_key = g_date_time_to_unix (projected_end) / 60 * 4 +
+                  (state == AS_TIMER_FINISHED ? 2 : 0) +
+                  (ABS (lateness_ms) < LATENESS_SHOWN_MS ? 1 : 0);
+  if (projected_key == self->projected_key &&
+      llround (lateness_ms / 60000.0) == self->projected_lateness_min)
+    return;
+  self->projected_key = projected_key;
+  self->projected_lateness_min = llround (lateness_ms / 60000.0);
+
   end = as_ui_format_time (projected_end);
   /* Lateness against the plan, unless the meeting runs on another day than
    * planned (a plan moved, or a rehearsal): hours early or late say
    * nothing then. */
-  if (as_meeting_get_start (self->meeting) != NULL &&
-      ABS (as_meeting_session_get_lateness (self->session)) < LATENESS_SHOWN_MS)
+  if (as_meeting_get_start (self->meeting) != NULL && ABS (lateness_ms) < LATENESS_SHOWN_MS)
     {
-      g_autofree char *lateness = format_lateness (as_meeting_session_get_lateness (self->session));
+      g_autofree char *lateness = format_lateness (lateness_ms);
 
       if (state == AS_TIMER_FINISHED)
         /* Translators: "Ended 16:42, 7 min late". */
@@ -708,7 +741,8 @@ rebuild_strip (AsMeetingView *self,
 static void
 refresh_strip (AsMeetingView *self,
                AsTimerState   state,
-               AsRound       *round)
+               AsRound       *round,
+               gboolean       only_times)
 {
   static const char * const classes[] = { "done", "current", "upcoming", NULL };
   GListModel *steps;
@@ -765,6 +799,12 @@ refresh_strip (AsMeetingView *self,
           /* Translators: a step's time used of its budget, "04:12 of 05:00". */
           times = g_strdup_printf (_("%s of %s"), used, budget);
         }
+
+      /* On a tick, most cells show what they showed. */
+      if (only_times && step_state == cell->shown_state &&
+          g_strcmp0 (times, as_tick_label_get_text (cell->times)) == 0)
+        continue;
+      cell->shown_state = step_state;
 
       set_text (cell->name, name);
       set_tooltip (cell->box, name);
@@ -843,15 +883,15 @@ refresh_controls (AsMeetingView *self,
     adw_button_content_set_icon_name (self->next_step_content, icon);
   set_tooltip (self->next_step_button, tooltip);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.toggle", state != AS_TIMER_FINISHED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.next-step", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.next-round",
+  set_action_enabled (self, "meeting.toggle", state != AS_TIMER_FINISHED);
+  set_action_enabled (self, "meeting.next-step", live);
+  set_action_enabled (self, "meeting.next-round",
                                  live && step != NULL && !is_last_round (self, round_of (step)));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.finish", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.speaker", state == AS_TIMER_RUNNING);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.undo",
+  set_action_enabled (self, "meeting.finish", live);
+  set_action_enabled (self, "meeting.speaker", state == AS_TIMER_RUNNING);
+  set_action_enabled (self, "meeting.undo",
                                  undo != NULL && as_undo_stack_get_can_undo (undo));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.redo",
+  set_action_enabled (self, "meeting.redo",
                                  undo != NULL && as_undo_stack_get_can_redo (undo));
 }
 
@@ -1013,8 +1053,12 @@ check_budget_end (AsMeetingView *self,
   self->cue_phase = phase;
 }
 
+/* Everything, after a change; with only_times, what time changes: a tick
+ * updates the timers and figures, and leaves alone what only a transition
+ * or an edit changes (titles, banner, presenter, buttons and actions). */
 static void
-refresh (AsMeetingView *self)
+refresh_full (AsMeetingView *self,
+              gboolean       only_times)
 {
   AsTimerState state = as_meeting_session_get_state (self->session);
   AsStep *step = shown_step (self, state);
@@ -1024,15 +1068,26 @@ refresh (AsMeetingView *self)
   if (step != NULL && (state == AS_TIMER_RUNNING || state == AS_TIMER_PAUSED))
     phase = as_meeting_session_step_phase (self->session, step);
 
-  refresh_titles (self);
-  refresh_status (self, state);
-  refresh_presenter (self, state, round);
+  if (!only_times)
+    {
+      /* An edit may change what the projected end says in the same minute. */
+      self->projected_key = G_MININT64;
+      refresh_titles (self);
+      refresh_status (self, state);
+      refresh_presenter (self, state, round);
+      refresh_controls (self, state, step);
+    }
   refresh_countdown (self, state, step, phase);
   refresh_clocks (self, state, round);
-  refresh_strip (self, state, round);
-  refresh_controls (self, state, step);
+  refresh_strip (self, state, round, only_times);
   refresh_participation (self, state, step);
   check_budget_end (self, state, step, phase);
+}
+
+static void
+refresh (AsMeetingView *self)
+{
+  refresh_full (self, FALSE);
 }
 
 /* Callbacks */
@@ -1098,7 +1153,7 @@ on_tick (AsMeetingView *self)
 
   if (gap > 0)
     ask_about_gap (self, gap);
-  refresh (self);
+  refresh_full (self, TRUE);
 }
 
 static void
@@ -1152,7 +1207,7 @@ on_fullscreened (AsMeetingView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   fullscreen ? _("Leave Fullscreen") : _("Fullscreen"),
                                   -1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.leave-fullscreen", fullscreen);
+  set_action_enabled (self, "meeting.leave-fullscreen", fullscreen);
 }
 
 static void
@@ -1160,9 +1215,9 @@ on_undo_changed (AsMeetingView *self)
 {
   AsUndoStack *undo = as_set_get_undo_stack (self->set);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.undo",
+  set_action_enabled (self, "meeting.undo",
                                  as_undo_stack_get_can_undo (undo));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.redo",
+  set_action_enabled (self, "meeting.redo",
                                  as_undo_stack_get_can_redo (undo));
 }
 
@@ -1518,6 +1573,7 @@ as_meeting_view_finalize (GObject *object)
 
   g_free (self->cue_step_id);
   g_ptr_array_unref (self->strip_cells);
+  g_hash_table_unref (self->action_states);
   g_ptr_array_unref (self->tiles);
   g_strfreev (self->tile_ids);
 
@@ -1766,6 +1822,7 @@ as_meeting_view_init (AsMeetingView *self)
   capture_class_shortcuts (self);
 
   self->strip_cells = g_ptr_array_new_with_free_func (step_cell_free);
+  self->action_states = g_hash_table_new (g_str_hash, g_str_equal);
   self->tiles = g_ptr_array_new ();
 
   self->settings = g_settings_new (APP_ID);

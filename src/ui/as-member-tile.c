@@ -20,6 +20,9 @@ struct _AsMemberTile
   guint        number;
   gboolean     speaking;
   char        *accessible_label;
+  char        *shown_name;      /* what update_identity last showed */
+  char        *shown_colour;
+  guint        shown_number;
 
   GtkLabel    *key_label;
   AsColourDot *dot;
@@ -88,6 +91,17 @@ update_identity (AsMemberTile *self)
 
   if (self->member == NULL)
     return;
+  /* Called on every update, once a second: nothing to do unless the member
+   * was edited. */
+  if (g_strcmp0 (self->shown_name, as_member_get_name (self->member)) == 0 &&
+      g_strcmp0 (self->shown_colour, as_member_get_colour (self->member)) == 0 &&
+      self->shown_number == self->number)
+    return;
+  g_free (self->shown_name);
+  self->shown_name = g_strdup (as_member_get_name (self->member));
+  g_free (self->shown_colour);
+  self->shown_colour = g_strdup (as_member_get_colour (self->member));
+  self->shown_number = self->number;
 
   /* The name comes from the file: plain text, never markup. */
   name = as_member_get_name (self->member);
@@ -125,6 +139,8 @@ as_member_tile_finalize (GObject *object)
   AsMemberTile *self = AS_MEMBER_TILE (object);
 
   g_free (self->accessible_label);
+  g_free (self->shown_name);
+  g_free (self->shown_colour);
 
   G_OBJECT_CLASS (as_member_tile_parent_class)->finalize (object);
 }

@@ -22,6 +22,21 @@ struct _AsShareBar
 
 G_DEFINE_FINAL_TYPE (AsShareBar, as_share_bar, GTK_TYPE_WIDGET)
 
+/* Helpers */
+
+/* Where a value falls on the bar, in whole pixels. */
+static int
+pixels (AsShareBar *self,
+        double      value,
+        double      scale)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  if (scale <= 0)
+    return -1;
+  return (int) floor (width * CLAMP (value / scale, 0, 1));
+}
+
 /* GtkWidget overrides */
 
 static void
@@ -113,18 +128,22 @@ as_share_bar_set_values (AsShareBar *self,
                          double      equal_share,
                          double      scale)
 {
+  gboolean redraw;
+
   g_return_if_fail (AS_IS_SHARE_BAR (self));
 
-  /* Differences below a thousandth do not move a pixel: no redraw. */
-  if (fabs (self->share - share) < 0.001 &&
-      fabs (self->equal_share - equal_share) < 0.001 &&
-      fabs (self->scale - scale) < 0.001)
+  if (self->share == share && self->equal_share == equal_share && self->scale == scale)
     return;
 
+  /* The shares move a little every second while someone speaks: redraw
+   * only when the bar or the mark moves by a pixel. */
+  redraw = pixels (self, self->share, self->scale) != pixels (self, share, scale) ||
+           pixels (self, self->equal_share, self->scale) != pixels (self, equal_share, scale);
   self->share = share;
   self->equal_share = equal_share;
   self->scale = scale;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (redraw)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 double

@@ -13,6 +13,9 @@ struct _AsTickLabel
   char     *shape;
   float     xalign;
   gboolean  ellipsize;
+
+  /* Kept from one second to the next; dropped when the style changes. */
+  PangoLayout *layout;
 };
 
 G_DEFINE_FINAL_TYPE (AsTickLabel, as_tick_label, GTK_TYPE_WIDGET)
@@ -55,7 +58,29 @@ create_layout (AsTickLabel *self,
   return layout;
 }
 
+static void
+drop_layout (AsTickLabel *self)
+{
+  g_clear_object (&self->layout);
+}
+
 /* GtkWidget overrides */
+
+static void
+as_tick_label_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
+{
+  drop_layout (AS_TICK_LABEL (widget));
+  GTK_WIDGET_CLASS (as_tick_label_parent_class)->css_changed (widget, change);
+}
+
+static void
+as_tick_label_system_setting_changed (GtkWidget        *widget,
+                                      GtkSystemSetting  setting)
+{
+  drop_layout (AS_TICK_LABEL (widget));
+  GTK_WIDGET_CLASS (as_tick_label_parent_class)->system_setting_changed (widget, setting);
+}
 
 static void
 as_tick_label_measure (GtkWidget      *widget,
@@ -98,7 +123,7 @@ as_tick_label_snapshot (GtkWidget   *widget,
   AsTickLabel *self = AS_TICK_LABEL (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout;
   PangoRectangle logical;
   GdkRGBA colour;
   float x;
@@ -106,7 +131,10 @@ as_tick_label_snapshot (GtkWidget   *widget,
   if (self->text == NULL || *self->text == '\0' || width <= 0)
     return;
 
-  layout = create_layout (self, self->text);
+  if (self->layout == NULL)
+    self->layout = create_layout (self, self->text);
+  layout = self->layout;
+  pango_layout_set_text (layout, self->text, -1);
   if (self->ellipsize)
     {
       pango_layout_set_width (layout, width * PANGO_SCALE);
@@ -134,6 +162,7 @@ as_tick_label_finalize (GObject *object)
 
   g_free (self->text);
   g_free (self->shape);
+  g_clear_object (&self->layout);
 
   G_OBJECT_CLASS (as_tick_label_parent_class)->finalize (object);
 }
@@ -198,6 +227,8 @@ as_tick_label_class_init (AsTickLabelClass *klass)
 
   widget_class->measure = as_tick_label_measure;
   widget_class->snapshot = as_tick_label_snapshot;
+  widget_class->css_changed = as_tick_label_css_changed;
+  widget_class->system_setting_changed = as_tick_label_system_setting_changed;
 
   properties[PROP_TEXT] =
     g_param_spec_string ("text", NULL, NULL, NULL,

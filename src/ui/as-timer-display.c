@@ -21,6 +21,14 @@ struct _AsTimerDisplay
   char      *shape;
   char      *description;
   double     font_px;
+
+  /* The fit for the last size and shape, and the layout drawn, kept from
+   * one second to the next; dropped when the style changes. */
+  int            fit_width;
+  int            fit_height;
+  char          *fit_shape;
+  PangoRectangle fit_ink;
+  PangoLayout   *layout;
 };
 
 G_DEFINE_FINAL_TYPE (AsTimerDisplay, as_timer_display, GTK_TYPE_WIDGET)
@@ -86,15 +94,38 @@ fit_px (AsTimerDisplay *self,
   double scale;
 
   pango_layout_get_pixel_extents (layout, &ink, &logical);
+  if (ink_out != NULL)
+    *ink_out = ink;
   if (logical.width <= 0 || ink.height <= 0)
     return MIN_PX;
   scale = MIN ((double) width / logical.width, (double) height / ink.height);
-  if (ink_out != NULL)
-    *ink_out = ink;
   return MAX (REFERENCE_PX * scale, MIN_PX);
 }
 
+static void
+drop_caches (AsTimerDisplay *self)
+{
+  g_clear_pointer (&self->fit_shape, g_free);
+  g_clear_object (&self->layout);
+}
+
 /* GtkWidget overrides */
+
+static void
+as_timer_display_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  drop_caches (AS_TIMER_DISPLAY (widget));
+  GTK_WIDGET_CLASS (as_timer_display_parent_class)->css_changed (widget, change);
+}
+
+static void
+as_timer_display_system_setting_changed (GtkWidget        *widget,
+                                         GtkSystemSetting  setting)
+{
+  drop_caches (AS_TIMER_DISPLAY (widget));
+  GTK_WIDGET_CLASS (as_timer_display_parent_class)->system_setting_changed (widget, setting);
+}
 
 static GtkSizeRequestMode
 as_timer_display_get_request_mode (GtkWidget *widget)
@@ -138,20 +169,31 @@ as_timer_display_snapshot (GtkWidget   *widget,
   AsTimerDisplay *self = AS_TIMER_DISPLAY (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  g_autoptr(PangoLayout) layout = NULL;
-  PangoRectangle ink = { 0 }, logical;
+  PangoRectangle ink, logical;
   GdkRGBA colour;
-  double px, scale;
+  double scale;
 
   if (self->text == NULL || *self->text == '\0' || width <= 0 || height <= 0)
     return;
 
-  px = fit_px (self, self->shape, width, height, &ink);
-  scale = px / REFERENCE_PX;
-  self->font_px = px;
-
-  layout = create_layout (self, self->text, px);
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  /* Fitting measures the text at a reference size: only when the size or
+   * the shape changed, not every second. */
+  if (self->fit_shape == NULL || g_strcmp0 (self->fit_shape, self->shape) != 0 ||
+      self->fit_width != width || self->fit_height != height)
+    {
+      g_clear_object (&self->layout);
+      self->font_px = fit_px (self, self->shape, width, height, &self->fit_ink);
+      g_free (self->fit_shape);
+      self->fit_shape = g_strdup (self->shape);
+      self->fit_width = width;
+      self->fit_height = height;
+    }
+  if (self->layout == NULL)
+    self->layout = create_layout (self, self->text, self->font_px);
+  pango_layout_set_text (self->layout, self->text, -1);
+  ink = self->fit_ink;
+  scale = self->font_px / REFERENCE_PX;
+  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &colour);
 
@@ -162,7 +204,7 @@ as_timer_display_snapshot (GtkWidget   *widget,
                           &GRAPHENE_POINT_INIT ((width - logical.width) / 2.0f,
                                                 (height - ink.height * scale) / 2.0f -
                                                 ink.y * scale));
-  gtk_snapshot_append_layout (snapshot, layout, &colour);
+  gtk_snapshot_append_layout (snapshot, self->layout, &colour);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -176,6 +218,7 @@ as_timer_display_finalize (GObject *object)
   g_free (self->text);
   g_free (self->shape);
   g_free (self->description);
+  drop_caches (self);
 
   G_OBJECT_CLASS (as_timer_display_parent_class)->finalize (object);
 }
@@ -235,6 +278,8 @@ as_timer_display_class_init (AsTimerDisplayClass *klass)
   widget_class->get_request_mode = as_timer_display_get_request_mode;
   widget_class->measure = as_timer_display_measure;
   widget_class->snapshot = as_timer_display_snapshot;
+  widget_class->css_changed = as_timer_display_css_changed;
+  widget_class->system_setting_changed = as_timer_display_system_setting_changed;
 
   properties[PROP_TEXT] =
     g_param_spec_string ("text", NULL, NULL, NULL,
