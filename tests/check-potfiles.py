@@ -3,7 +3,8 @@
 """Checks po/POTFILES.in against the tree.
 
 Fails, naming them, for any file under src/ that marks strings for translation
-(_(), N_(), C_(), NC_() in code, translatable="yes" in a .ui file) but is not
+(_(), N_(), C_(), NC_(), g_dngettext() and the like in code, translatable="yes"
+in a .ui file) but is not
 listed, for any translatable data file (desktop, metainfo, schema, MIME type)
 that is not listed, and for any listed file that does not exist. A file that
 marks strings but must stay out of the catalogue goes in po/POTFILES.skip.
@@ -17,7 +18,7 @@ import sys
 
 # A gettext call: the macro name must not be the tail of a longer identifier,
 # so that g_autoptr(...) or FOO_(...) do not count.
-CALL = re.compile(r"(?<![A-Za-z0-9_])(?:N|C|NC)?_\s*\(")
+CALL = re.compile(r"(?<![A-Za-z0-9_])(?:(?:N|C|NC)?_|g_dngettext|g_dpgettext2?|g_dgettext|ngettext)\s*\(")
 TRANSLATABLE = re.compile(r"""translatable\s*=\s*["'](?:yes|true|1)["']""")
 C_TOKENS = re.compile(r"""
     "(?:\\.|[^"\\\n])*"      # a string literal
