@@ -4,9 +4,9 @@
 
 Fails, naming them, for any file under src/ that marks strings for translation
 (_(), N_(), C_(), NC_(), g_dngettext() and the like in code, translatable="yes"
-in a .ui file) but is not
-listed, for any translatable data file (desktop, metainfo, schema, MIME type)
-that is not listed, and for any listed file that does not exist. A file that
+in a .ui file) but is not listed, for any translatable data file (desktop,
+metainfo, schema, MIME type) that is not listed, and for any listed file that
+does not exist. A file that
 marks strings but must stay out of the catalogue goes in po/POTFILES.skip.
 
     check-potfiles.py [TOP_SOURCE_DIR]
