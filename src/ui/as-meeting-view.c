@@ -1114,7 +1114,12 @@ ask_about_gap (AsMeetingView *self,
   g_autofree char *body = NULL;
 
   self->pending_gap += gap_ms;
-  duration = as_format_timer (self->pending_gap, FALSE);
+  if (self->pending_gap < 60000)
+    duration = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d second", "%d seconds",
+                                             (gulong) (self->pending_gap / 1000)),
+                                (int) (self->pending_gap / 1000));
+  else
+    duration = format_minutes (llround (self->pending_gap / 60000.0));
   body = g_strdup_printf (_("The computer was asleep for %s while the meeting was running. "
                             "Did the meeting go on meanwhile? If it did, that time counts "
                             "for the current step and speaker."), duration);
