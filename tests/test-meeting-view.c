@@ -10,6 +10,7 @@
 #include "as-file.h"
 #include "as-format.h"
 #include "as-meeting-view.h"
+#include "as-set-view.h"
 #include "as-member-tile.h"
 #include "as-test-util.h"
 #include "as-tick-label.h"
@@ -647,6 +648,7 @@ test_window (void)
   AsMeeting *meeting;
   GtkStack *stack;
   GtkWidget *view;
+  GtkWidget *set_view;
 
   as_member_set_name (member, "Ada");
   as_entity_append_child (AS_ENTITY (set), as_set_list_members (), AS_ENTITY (member));
@@ -672,6 +674,10 @@ test_window (void)
 
   g_assert_true (gtk_widget_activate_action (view, "meeting.back", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "set");
+  set_view = adw_bin_get_child (ADW_BIN (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                        AS_TYPE_WINDOW, "set_bin")));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (as_set_view_get_stack (AS_SET_VIEW (set_view))),
+                   ==, "meetings");
   g_assert_cmpint (as_meeting_get_state (meeting), ==, AS_MEETING_RUNNING);
 
   /* "next" is the meeting that runs, in the same view. */

@@ -973,6 +973,10 @@ static void
 on_live_leave (AsWindow *self)
 {
   show_live_page (self, FALSE);
+  /* Back where meetings are run from, also when the app opened straight
+   * into the meeting. */
+  if (self->set_view != NULL)
+    adw_view_stack_set_visible_child_name (as_set_view_get_stack (self->set_view), "meetings");
 }
 
 static void
