@@ -545,8 +545,9 @@ field_from_value (const AsField  *field,
         }
       if (v->integer < field->min || v->integer > field->max)
         {
-          *message = g_strdup_printf (_("%" G_GINT64_FORMAT " is out of range (%d to %d)"),
-                                      v->integer, field->min, field->max);
+          /* %lld, not G_GINT64_FORMAT: xgettext cuts a message at a macro. */
+          *message = g_strdup_printf (_("%lld is out of range (%d to %d)"),
+                                      (long long) v->integer, field->min, field->max);
           return FALSE;
         }
       g_value_init (value, G_TYPE_INT);
@@ -1815,16 +1816,15 @@ check_root (JsonNode  *root_node,
   if (major > AS_FORMAT_MAJOR)
     {
       add_problem (problems, AS_FORMAT_ERROR_NEWER_VERSION, g_strdup ("$.format_version"),
-                   _("the file is in format %" G_GINT64_FORMAT ".%" G_GINT64_FORMAT
-                     ", newer than format %d.%d that this version of Action Set reads; "
-                     "open it with a newer version"),
-                   major, minor, AS_FORMAT_MAJOR, AS_FORMAT_MINOR);
+                   _("the file is in format %lld.%lld, newer than format %d.%d that this "
+                     "version of Action Set reads; open it with a newer version"),
+                   (long long) major, (long long) minor, AS_FORMAT_MAJOR, AS_FORMAT_MINOR);
       return FALSE;
     }
   if (major < OLDEST_MAJOR)
     {
       add_problem (problems, AS_FORMAT_ERROR_NOT_A_SET, g_strdup ("$.format_version"),
-                   _("format %" G_GINT64_FORMAT " is not known"), major);
+                   _("format %lld is not known"), (long long) major);
       return FALSE;
     }
   *major_out = major;

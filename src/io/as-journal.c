@@ -918,8 +918,8 @@ position_member (JsonObject  *object,
     }
   if (value < 0 || value > limit)
     {
-      *message = g_strdup_printf (_("“%s” is %" G_GINT64_FORMAT ", outside 0 to %u"),
-                                  name, value, limit);
+      *message = g_strdup_printf (_("“%s” is %lld, outside 0 to %u"),
+                                  name, (long long) value, limit);
       return FALSE;
     }
   *position = (guint) value;
