@@ -1004,6 +1004,15 @@ test_plan_agenda (Fixture       *fx,
   g_action_group_activate_action (G_ACTION_GROUP (fx->window), "undo", NULL);
   check.n_rows = n;
   g_assert_true (wait_until (agenda_rows_match, &check, WAIT_MS));
+
+  /* A presenter's name is shown as typed, never read as markup. */
+  {
+    AsMember *presenter = as_set_lookup_member (set, as_round_get_presenter (first));
+
+    as_member_set_name (presenter, "R&D <b>");
+    g_assert_true (wait_until (agenda_rows_match, &check, WAIT_MS));
+    g_assert_nonnull (find_widget (GTK_WIDGET (editor), is_label_with_text, "R&D <b>"));
+  }
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
