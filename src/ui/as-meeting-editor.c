@@ -354,6 +354,7 @@ refresh_rounds (AsMeetingEditor *self)
                                      as_set_member_name (self->set,
                                                          as_round_get_presenter (rr->round)));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (rr->row), budgets);
+      gtk_widget_set_tooltip_text (rr->row, budgets);
       as_colour_dot_set_colour (rr->dot, presenter ? as_member_get_colour (presenter) : NULL);
       gtk_spin_button_set_value (rr->minutes, as_round_get_planned_minutes (rr->round));
       gtk_widget_set_sensitive (rr->up, i > 0);
@@ -516,6 +517,9 @@ rebuild_rounds (AsMeetingEditor *self)
       rr->round = round;
       rr->row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (rr->row), FALSE);
+      /* In a narrow window the step budgets would take five lines: two,
+       * and the whole list in the tooltip. */
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (rr->row), 2);
       gtk_widget_set_focusable (rr->row, TRUE);
 
       /* Prefixes go in front of each other: the dot, then the handle before it. */
