@@ -546,6 +546,26 @@ test_changed_and_undo (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (as_meeting_get_timer_events (f->meeting)), ==, 0);
 }
 
+/* The system clock's wall time is local time, to the millisecond, and
+ * follows the system's zone (looked up once a minute, not at each read). */
+static void
+test_system_clock (void)
+{
+  AsClock *clock = as_clock_get_system ();
+  g_autoptr(GDateTime) before = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) wall = as_clock_get_wall (clock);
+  g_autoptr(GDateTime) again = as_clock_get_wall (clock);
+  g_autoptr(GDateTime) after = g_date_time_new_now_local ();
+
+  g_assert_cmpint (g_date_time_get_utc_offset (wall), ==, g_date_time_get_utc_offset (before));
+  g_assert_cmpstr (g_date_time_get_timezone_abbreviation (wall), ==,
+                   g_date_time_get_timezone_abbreviation (before));
+  g_assert_cmpint (g_date_time_get_microsecond (wall) % 1000, ==, 0);
+  g_assert_cmpint (g_date_time_difference (wall, before), >=, -1000);
+  g_assert_cmpint (g_date_time_difference (after, wall), >=, 0);
+  g_assert_cmpint (g_date_time_compare (wall, again), <=, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -566,6 +586,7 @@ main (int   argc,
   ADD ("sleep-gap", test_sleep_gap, NULL);
   ADD ("changed-and-undo", test_changed_and_undo, NULL);
   g_test_add_func ("/meeting-session/gini", test_gini);
+  g_test_add_func ("/meeting-session/system-clock", test_system_clock);
 
   return g_test_run ();
 }

@@ -147,6 +147,87 @@ countdown (Fixture *f)
   return as_timer_display_get_text (AS_TIMER_DISPLAY (child (f, "countdown")));
 }
 
+/* The text of a cell of the round's steps: its one tick label. */
+static const char *
+step_cell_times (Fixture *f,
+                 guint    index)
+{
+  GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (child (f, "step_strip")));
+  GtkWidget *widget;
+
+  for (guint i = 0; i < index && cell != NULL; i++)
+    cell = gtk_widget_get_next_sibling (cell);
+  g_assert_nonnull (cell);
+  /* Depth first through the cell's widgets. */
+  widget = cell;
+  while (widget != NULL && !AS_IS_TICK_LABEL (widget))
+    {
+      if (gtk_widget_get_first_child (widget) != NULL)
+        widget = gtk_widget_get_first_child (widget);
+      else
+        {
+          while (widget != cell && gtk_widget_get_next_sibling (widget) == NULL)
+            widget = gtk_widget_get_parent (widget);
+          widget = widget == cell ? NULL : gtk_widget_get_next_sibling (widget);
+        }
+    }
+  g_assert_nonnull (widget);
+  return as_tick_label_get_text (AS_TICK_LABEL (widget));
+}
+
+static void
+collect_text_nodes (GskRenderNode *node,
+                    GPtrArray     *texts)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXT_NODE:
+      g_ptr_array_add (texts, gsk_render_node_ref (node));
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_text_nodes (gsk_container_node_get_child (node, i), texts);
+      break;
+    case GSK_TRANSFORM_NODE:
+      collect_text_nodes (gsk_transform_node_get_child (node), texts);
+      break;
+    default:
+      break;
+    }
+}
+
+/* The text nodes the countdown draws, as it draws them now. */
+static GPtrArray *
+countdown_text_nodes (Fixture *f)
+{
+  GtkWidget *widget = child (f, "countdown");
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GPtrArray *texts = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+
+  /* Laid out by a frame of the window. */
+  for (guint i = 0; i < 500 && gtk_widget_get_width (widget) == 0; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  collect_text_nodes (node, texts);
+  return texts;
+}
+
+static PangoGlyph
+text_node_glyph (GskRenderNode *node)
+{
+  /* Not the count that gsk_text_node_get_glyphs () gives back: declared
+   * pure, it may be taken to leave it untouched. */
+  g_assert_cmpuint (gsk_text_node_get_num_glyphs (node), ==, 1);
+  return gsk_text_node_get_glyphs (node, NULL)[0].glyph;
+}
+
 static AsMemberTile *
 tile (Fixture *f,
       guint    index)
@@ -282,6 +363,11 @@ test_keyboard_and_timers (Fixture       *f,
   g_assert_cmpstr (label_text (f, "phase_label"), ==, "of 05:00");
   g_assert_cmpstr (label_text (f, "round_label"), ==, "Round: 43:59 left of 45:00");
   g_assert_cmpstr (label_text (f, "meeting_label"), ==, "Meeting: 01:01 of 4:30:00");
+  /* The running step's cell shows its budget and stays still: the
+   * countdown says how much is left. */
+  g_assert_cmpstr (step_cell_times (f, 0), ==, "05:00");
+  g_assert_cmpstr (step_cell_times (f, 1), ==, "10:00");
+
 
   /* Key 2: Ben speaks (the real key when possible). */
   if (!(real_keys && press_real_key (f, GDK_KEY_2)))
@@ -337,6 +423,10 @@ test_keyboard_and_timers (Fixture       *f,
   activate (f, "meeting.next-step", NULL);
   g_assert_cmpstr (label_text (f, "step_label"), ==, "Present");
   g_assert_cmpstr (countdown (f), ==, "10:00");
+  /* A step done shows the time it took (12:00 to the pause, 10 s after)
+   * against its budget. */
+  g_assert_cmpstr (step_cell_times (f, 0), ==, "12:10 of 05:00");
+  g_assert_cmpstr (step_cell_times (f, 1), ==, "10:00");
 
   /* A mis-click on a tile mid-sentence, undone with Ctrl+Z. */
   activate (f, "meeting.speaker", g_variant_new_uint32 (4));
@@ -369,6 +459,30 @@ test_keyboard_and_timers (Fixture       *f,
 
 /* The set saved as the app saves it, and read back: what the keys did is in
  * the file. */
+/* One text node per figure of the countdown, so that a second repaints
+ * only the figures that changed: from 03:59 to 03:58, the last one. */
+static void
+test_countdown_glyphs (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  activate (f, "meeting.toggle", NULL);
+  advance (f, 61 * SEC);
+  g_assert_cmpstr (countdown (f), ==, "03:59");
+  before = countdown_text_nodes (f);
+  g_assert_cmpuint (before->len, ==, 5);
+
+  advance (f, SEC);
+  g_assert_cmpstr (countdown (f), ==, "03:58");
+  after = countdown_text_nodes (f);
+  g_assert_cmpuint (after->len, ==, 5);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpuint (text_node_glyph (before->pdata[i]), ==, text_node_glyph (after->pdata[i]));
+  g_assert_cmpuint (text_node_glyph (before->pdata[4]), !=, text_node_glyph (after->pdata[4]));
+}
+
 static void
 test_saved_file (Fixture       *f,
                  gconstpointer  data)
@@ -729,6 +843,7 @@ main (int   argc,
   g_test_add ("/meeting-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("keyboard-and-timers", test_keyboard_and_timers);
+  ADD ("countdown-glyphs", test_countdown_glyphs);
   ADD ("saved-file", test_saved_file);
   ADD ("ticker-idle", test_ticker_idle);
   ADD ("sleep-gap", test_sleep_gap);

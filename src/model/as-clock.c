@@ -13,10 +13,33 @@ as_clock_real_get_monotonic (AsClock *self)
   return g_get_monotonic_time ();
 }
 
+/* How long the system's time zone is kept before it is looked up again. */
+#define ZONE_KEPT_US (60 * G_USEC_PER_SEC)
+
 static GDateTime *
 as_clock_real_get_wall (AsClock *self)
 {
-  return g_date_time_new_now_local ();
+  static GMutex lock;
+  static GTimeZone *zone;
+  static gint64 zone_looked_up;
+  gint64 now = g_get_monotonic_time ();
+  g_autoptr(GTimeZone) kept = NULL;
+
+  /* g_date_time_new_now_local () looks the zone up each time (a stat and a
+   * readlink of /etc/localtime), and a running meeting reads the clock
+   * several times a second. Summer time is in the zone's own rules; a new
+   * zone chosen for the system shows within a minute. */
+  g_mutex_lock (&lock);
+  if (zone == NULL || now - zone_looked_up > ZONE_KEPT_US)
+    {
+      g_clear_pointer (&zone, g_time_zone_unref);
+      zone = g_time_zone_new_local ();
+      zone_looked_up = now;
+    }
+  kept = g_time_zone_ref (zone);
+  g_mutex_unlock (&lock);
+
+  return g_date_time_new_now (kept);
 }
 
 static void

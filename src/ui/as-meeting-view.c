@@ -790,7 +790,10 @@ refresh_strip (AsMeetingView *self,
           break;
         }
 
-      if (step_state == AS_TIMER_NOT_STARTED && elapsed == 0)
+      /* The current step's time is the countdown's: its cell shows its
+       * budget and stays still while the countdown runs. */
+      if ((step_state == AS_TIMER_NOT_STARTED && elapsed == 0) ||
+          step_state == AS_TIMER_RUNNING || step_state == AS_TIMER_PAUSED)
         times = g_strdup (budget);
       else
         {

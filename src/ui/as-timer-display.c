@@ -102,6 +102,59 @@ fit_px (AsTimerDisplay *self,
   return MAX (REFERENCE_PX * scale, MIN_PX);
 }
 
+/* The layout as one text node per glyph, so that from one second to the
+ * next only the figures that changed are drawn again: GTK compares the
+ * nodes of two frames and repaints what differs, and a text node differs
+ * as a whole. The figures are tabular, so the others keep their place.
+ * Anything but plain glyphs (a missing glyph's box, say) is drawn whole. */
+static void
+append_by_glyph (GtkSnapshot   *snapshot,
+                 PangoLayout   *layout,
+                 const GdkRGBA *colour)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  gboolean plain = TRUE;
+
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+      PangoRectangle logical;
+      int baseline, x;
+
+      if (run == NULL)
+        continue;
+      pango_layout_iter_get_run_extents (iter, NULL, &logical);
+      baseline = pango_layout_iter_get_baseline (iter);
+      x = logical.x;
+      for (int i = 0; i < run->glyphs->num_glyphs && plain; i++)
+        {
+          PangoGlyphInfo *info = &run->glyphs->glyphs[i];
+          int cluster = 0;
+          PangoGlyphString one = { .num_glyphs = 1, .glyphs = info, .log_clusters = &cluster };
+          GskRenderNode *node;
+
+          if (info->glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+            plain = FALSE;
+          else if ((node = gsk_text_node_new (run->item->analysis.font, &one, colour,
+                                              &GRAPHENE_POINT_INIT ((float) x / PANGO_SCALE,
+                                                                    (float) baseline / PANGO_SCALE))))
+            g_ptr_array_add (nodes, node);
+          x += info->geometry.width;
+        }
+    }
+  while (plain && pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+
+  if (!plain)
+    {
+      gtk_snapshot_append_layout (snapshot, layout, colour);
+      return;
+    }
+  for (guint i = 0; i < nodes->len; i++)
+    gtk_snapshot_append_node (snapshot, g_ptr_array_index (nodes, i));
+}
+
 static void
 drop_caches (AsTimerDisplay *self)
 {
@@ -204,7 +257,7 @@ as_timer_display_snapshot (GtkWidget   *widget,
                           &GRAPHENE_POINT_INIT ((width - logical.width) / 2.0f,
                                                 (height - ink.height * scale) / 2.0f -
                                                 ink.y * scale));
-  gtk_snapshot_append_layout (snapshot, self->layout, &colour);
+  append_by_glyph (snapshot, self->layout, &colour);
   gtk_snapshot_restore (snapshot);
 }
 
