@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "as-tick-label.h"
+#include "as-ui-util.h"
 
 struct _AsTickLabel
 {
@@ -31,32 +32,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
-
-/* Every digit a 0: with tabular figures, the text's size. */
-static char *
-shape_of (const char *text)
-{
-  char *shape = g_strdup (text ? text : "");
-
-  for (char *p = shape; *p; p++)
-    if (g_ascii_isdigit (*p))
-      *p = '0';
-  return shape;
-}
-
-static PangoLayout *
-create_layout (AsTickLabel *self,
-               const char  *text)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  PangoAttrList *attrs = pango_layout_get_attributes (layout);
-  g_autoptr(PangoAttrList) own = attrs ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
-
-  /* Tabular figures whatever the CSS says: the measure relies on them. */
-  pango_attr_list_insert (own, pango_attr_font_features_new ("tnum"));
-  pango_layout_set_attributes (layout, own);
-  return layout;
-}
 
 static void
 drop_layout (AsTickLabel *self)
@@ -92,7 +67,8 @@ as_tick_label_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   AsTickLabel *self = AS_TICK_LABEL (widget);
-  g_autoptr(PangoLayout) layout = create_layout (self, self->shape ? self->shape : "");
+  g_autoptr(PangoLayout) layout =
+    as_ui_create_figure_layout (GTK_WIDGET (self), self->shape ? self->shape : "");
   PangoRectangle logical;
 
   pango_layout_get_pixel_extents (layout, NULL, &logical);
@@ -101,7 +77,7 @@ as_tick_label_measure (GtkWidget      *widget,
       *natural = logical.width;
       if (self->ellipsize)
         {
-          g_autoptr(PangoLayout) dots = create_layout (self, "…");
+          g_autoptr(PangoLayout) dots = as_ui_create_figure_layout (GTK_WIDGET (self), "…");
 
           pango_layout_get_pixel_extents (dots, NULL, &logical);
           *minimum = MIN (*natural, logical.width);
@@ -132,7 +108,7 @@ as_tick_label_snapshot (GtkWidget   *widget,
     return;
 
   if (self->layout == NULL)
-    self->layout = create_layout (self, self->text);
+    self->layout = as_ui_create_figure_layout (GTK_WIDGET (self), self->text);
   layout = self->layout;
   pango_layout_set_text (layout, self->text, -1);
   if (self->ellipsize)
@@ -284,7 +260,7 @@ as_tick_label_set_text (AsTickLabel *self,
                                   -1);
 
   /* Same shape, same size: a redraw, and the window is not laid out again. */
-  shape = shape_of (text);
+  shape = as_ui_figure_shape (text);
   if (g_strcmp0 (shape, self->shape) != 0)
     {
       g_free (self->shape);

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "as-timer-display.h"
+#include "as-ui-util.h"
 
 /* The font size the layout is measured at before it is scaled to fit. */
 #define REFERENCE_PX 100.0
@@ -44,39 +45,20 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
-/* The text with every digit made 0: with tabular figures all digits are as
- * wide, so the size fitted to this shape stays the same from one second to
- * the next, and the figures do not jump as they change. */
-static char *
-shape_of (const char *text)
-{
-  char *shape = g_strdup (text ? text : "");
-
-  for (char *p = shape; *p; p++)
-    if (g_ascii_isdigit (*p))
-      *p = '0';
-  return shape;
-}
-
 static PangoLayout *
 create_layout (AsTimerDisplay *self,
                const char     *text,
                double          px)
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  /* Tabular figures: with all digits as wide, the size fitted to the
+   * shape (every digit a 0) stays the same from one second to the next. */
+  PangoLayout *layout = as_ui_create_figure_layout (GTK_WIDGET (self), text);
   PangoContext *context = pango_layout_get_context (layout);
   g_autoptr(PangoFontDescription) desc =
     pango_font_description_copy (pango_context_get_font_description (context));
-  PangoAttrList *attrs = pango_layout_get_attributes (layout);
-  g_autoptr(PangoAttrList) own = NULL;
 
   pango_font_description_set_absolute_size (desc, px * PANGO_SCALE);
   pango_layout_set_font_description (layout, desc);
-
-  /* Tabular figures whatever the CSS says: the digits must not shift. */
-  own = attrs ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
-  pango_attr_list_insert (own, pango_attr_font_features_new ("tnum"));
-  pango_layout_set_attributes (layout, own);
   return layout;
 }
 
@@ -398,7 +380,7 @@ as_timer_display_set_text (AsTimerDisplay *self,
 
   /* A redraw, not a resize, as long as the shape stays: nothing around the
    * timer moves or is measured again from one second to the next. */
-  shape = shape_of (text);
+  shape = as_ui_figure_shape (text);
   if (g_strcmp0 (shape, self->shape) != 0)
     {
       g_free (self->shape);

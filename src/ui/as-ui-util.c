@@ -231,3 +231,27 @@ as_ui_next_member_colour (AsSet *set)
 
   return member_palette[n % G_N_ELEMENTS (member_palette)].colour;
 }
+
+char *
+as_ui_figure_shape (const char *text)
+{
+  char *shape = g_strdup (text ? text : "");
+
+  for (char *p = shape; *p; p++)
+    if (g_ascii_isdigit (*p))
+      *p = '0';
+  return shape;
+}
+
+PangoLayout *
+as_ui_create_figure_layout (GtkWidget  *widget,
+                            const char *text)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+  PangoAttrList *attrs = pango_layout_get_attributes (layout);
+  g_autoptr(PangoAttrList) own = attrs ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
+
+  pango_attr_list_insert (own, pango_attr_font_features_new ("tnum"));
+  pango_layout_set_attributes (layout, own);
+  return layout;
+}

@@ -43,4 +43,12 @@ const char *as_ui_palette_name          (guint        i);
 /* The next colour from the palette that no member of set uses yet. */
 const char *as_ui_next_member_colour    (AsSet       *set);
 
+/* Timers and figures that change every second: text with every digit made
+ * 0, whose size stays the same from one second to the next in tabular
+ * figures, and a layout for a widget that draws them in tabular figures
+ * whatever its style says, so that the digits do not shift. */
+char        *as_ui_figure_shape         (const char  *text);
+PangoLayout *as_ui_create_figure_layout (GtkWidget   *widget,
+                                         const char  *text);
+
 G_END_DECLS
