@@ -13,6 +13,7 @@
 #include "as-set-view.h"
 #include "as-member-tile.h"
 #include "as-test-util.h"
+#include "as-widget-test-util.h"
 #include "as-tick-label.h"
 #include "as-timer-display.h"
 #include "as-undo-stack.h"
@@ -175,27 +176,6 @@ step_cell_times (Fixture *f,
   return as_tick_label_get_text (AS_TICK_LABEL (widget));
 }
 
-static void
-collect_text_nodes (GskRenderNode *node,
-                    GPtrArray     *texts)
-{
-  switch (gsk_render_node_get_node_type (node))
-    {
-    case GSK_TEXT_NODE:
-      g_ptr_array_add (texts, gsk_render_node_ref (node));
-      break;
-    case GSK_CONTAINER_NODE:
-      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        collect_text_nodes (gsk_container_node_get_child (node, i), texts);
-      break;
-    case GSK_TRANSFORM_NODE:
-      collect_text_nodes (gsk_transform_node_get_child (node), texts);
-      break;
-    default:
-      break;
-    }
-}
-
 /* The text nodes the countdown draws, as it draws them now. */
 static GPtrArray *
 countdown_text_nodes (Fixture *f)
@@ -203,7 +183,6 @@ countdown_text_nodes (Fixture *f)
   GtkWidget *widget = child (f, "countdown");
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  GPtrArray *texts = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
 
   /* Laid out by a frame of the window. */
   for (guint i = 0; i < 500 && gtk_widget_get_width (widget) == 0; i++)
@@ -215,17 +194,7 @@ countdown_text_nodes (Fixture *f)
   GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  collect_text_nodes (node, texts);
-  return texts;
-}
-
-static PangoGlyph
-text_node_glyph (GskRenderNode *node)
-{
-  /* Not the count that gsk_text_node_get_glyphs () gives back: declared
-   * pure, it may be taken to leave it untouched. */
-  g_assert_cmpuint (gsk_text_node_get_num_glyphs (node), ==, 1);
-  return gsk_text_node_get_glyphs (node, NULL)[0].glyph;
+  return as_test_collect_text_nodes (node);
 }
 
 static AsMemberTile *
@@ -479,8 +448,8 @@ test_countdown_glyphs (Fixture       *f,
   after = countdown_text_nodes (f);
   g_assert_cmpuint (after->len, ==, 5);
   for (guint i = 0; i < 4; i++)
-    g_assert_cmpuint (text_node_glyph (before->pdata[i]), ==, text_node_glyph (after->pdata[i]));
-  g_assert_cmpuint (text_node_glyph (before->pdata[4]), !=, text_node_glyph (after->pdata[4]));
+    g_assert_cmpuint (as_test_text_node_glyph (before->pdata[i]), ==, as_test_text_node_glyph (after->pdata[i]));
+  g_assert_cmpuint (as_test_text_node_glyph (before->pdata[4]), !=, as_test_text_node_glyph (after->pdata[4]));
 }
 
 static void

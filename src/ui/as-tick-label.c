@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "as-figure-layout.h"
 #include "as-tick-label.h"
 #include "as-ui-util.h"
 
@@ -15,8 +16,10 @@ struct _AsTickLabel
   float     xalign;
   gboolean  ellipsize;
 
-  /* Kept from one second to the next; dropped when the style changes. */
-  PangoLayout *layout;
+  /* The shape laid out, kept from one second to the next; dropped when
+   * the shape, the style or (ellipsized) the width changes. */
+  AsFigureLayout *figures;
+  int             figures_width;
 };
 
 G_DEFINE_FINAL_TYPE (AsTickLabel, as_tick_label, GTK_TYPE_WIDGET)
@@ -36,7 +39,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 drop_layout (AsTickLabel *self)
 {
-  g_clear_object (&self->layout);
+  g_clear_pointer (&self->figures, as_figure_layout_free);
 }
 
 /* GtkWidget overrides */
@@ -99,7 +102,6 @@ as_tick_label_snapshot (GtkWidget   *widget,
   AsTickLabel *self = AS_TICK_LABEL (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  PangoLayout *layout;
   PangoRectangle logical;
   GdkRGBA colour;
   float x;
@@ -107,16 +109,21 @@ as_tick_label_snapshot (GtkWidget   *widget,
   if (self->text == NULL || *self->text == '\0' || width <= 0)
     return;
 
-  if (self->layout == NULL)
-    self->layout = as_ui_create_figure_layout (GTK_WIDGET (self), self->text);
-  layout = self->layout;
-  pango_layout_set_text (layout, self->text, -1);
-  if (self->ellipsize)
+  if (self->figures != NULL && self->ellipsize && self->figures_width != width)
+    drop_layout (self);
+  if (self->figures == NULL)
     {
-      pango_layout_set_width (layout, width * PANGO_SCALE);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      g_autoptr(PangoLayout) shape = as_ui_create_figure_layout (GTK_WIDGET (self), self->shape);
+
+      if (self->ellipsize)
+        {
+          pango_layout_set_width (shape, width * PANGO_SCALE);
+          pango_layout_set_ellipsize (shape, PANGO_ELLIPSIZE_END);
+        }
+      self->figures = as_figure_layout_new (shape);
+      self->figures_width = width;
     }
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  as_figure_layout_get_extents (self->figures, self->text, &logical);
 
   x = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? 1.0f - self->xalign : self->xalign;
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &colour);
@@ -125,7 +132,7 @@ as_tick_label_snapshot (GtkWidget   *widget,
   gtk_snapshot_translate (snapshot,
                           &GRAPHENE_POINT_INIT (MAX (0, (width - logical.width) * x) - logical.x,
                                                 (height - logical.height) / 2.0f));
-  gtk_snapshot_append_layout (snapshot, layout, &colour);
+  as_figure_layout_append (self->figures, snapshot, self->text, &colour, FALSE);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -138,7 +145,7 @@ as_tick_label_finalize (GObject *object)
 
   g_free (self->text);
   g_free (self->shape);
-  g_clear_object (&self->layout);
+  drop_layout (self);
 
   G_OBJECT_CLASS (as_tick_label_parent_class)->finalize (object);
 }
@@ -265,6 +272,7 @@ as_tick_label_set_text (AsTickLabel *self,
     {
       g_free (self->shape);
       self->shape = g_steal_pointer (&shape);
+      drop_layout (self);
       gtk_widget_queue_resize (GTK_WIDGET (self));
     }
   else

@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "as-figure-layout.h"
 #include "as-timer-display.h"
 #include "as-ui-util.h"
 
@@ -28,8 +29,8 @@ struct _AsTimerDisplay
   int            fit_width;
   int            fit_height;
   char          *fit_shape;
-  PangoRectangle fit_ink;
-  PangoLayout   *layout;
+  PangoRectangle  fit_ink;
+  AsFigureLayout *figures;
 };
 
 G_DEFINE_FINAL_TYPE (AsTimerDisplay, as_timer_display, GTK_TYPE_WIDGET)
@@ -84,64 +85,11 @@ fit_px (AsTimerDisplay *self,
   return MAX (REFERENCE_PX * scale, MIN_PX);
 }
 
-/* The layout as one text node per glyph, so that from one second to the
- * next only the figures that changed are drawn again: GTK compares the
- * nodes of two frames and repaints what differs, and a text node differs
- * as a whole. The figures are tabular, so the others keep their place.
- * Anything but plain glyphs (a missing glyph's box, say) is drawn whole. */
-static void
-append_by_glyph (GtkSnapshot   *snapshot,
-                 PangoLayout   *layout,
-                 const GdkRGBA *colour)
-{
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
-  gboolean plain = TRUE;
-
-  do
-    {
-      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
-      PangoRectangle logical;
-      int baseline, x;
-
-      if (run == NULL)
-        continue;
-      pango_layout_iter_get_run_extents (iter, NULL, &logical);
-      baseline = pango_layout_iter_get_baseline (iter);
-      x = logical.x;
-      for (int i = 0; i < run->glyphs->num_glyphs && plain; i++)
-        {
-          PangoGlyphInfo *info = &run->glyphs->glyphs[i];
-          int cluster = 0;
-          PangoGlyphString one = { .num_glyphs = 1, .glyphs = info, .log_clusters = &cluster };
-          GskRenderNode *node;
-
-          if (info->glyph & PANGO_GLYPH_UNKNOWN_FLAG)
-            plain = FALSE;
-          else if ((node = gsk_text_node_new (run->item->analysis.font, &one, colour,
-                                              &GRAPHENE_POINT_INIT ((float) x / PANGO_SCALE,
-                                                                    (float) baseline / PANGO_SCALE))))
-            g_ptr_array_add (nodes, node);
-          x += info->geometry.width;
-        }
-    }
-  while (plain && pango_layout_iter_next_run (iter));
-  pango_layout_iter_free (iter);
-
-  if (!plain)
-    {
-      gtk_snapshot_append_layout (snapshot, layout, colour);
-      return;
-    }
-  for (guint i = 0; i < nodes->len; i++)
-    gtk_snapshot_append_node (snapshot, g_ptr_array_index (nodes, i));
-}
-
 static void
 drop_caches (AsTimerDisplay *self)
 {
   g_clear_pointer (&self->fit_shape, g_free);
-  g_clear_object (&self->layout);
+  g_clear_pointer (&self->figures, as_figure_layout_free);
 }
 
 /* GtkWidget overrides */
@@ -216,19 +164,22 @@ as_timer_display_snapshot (GtkWidget   *widget,
   if (self->fit_shape == NULL || g_strcmp0 (self->fit_shape, self->shape) != 0 ||
       self->fit_width != width || self->fit_height != height)
     {
-      g_clear_object (&self->layout);
+      g_clear_pointer (&self->figures, as_figure_layout_free);
       self->font_px = fit_px (self, self->shape, width, height, &self->fit_ink);
       g_free (self->fit_shape);
       self->fit_shape = g_strdup (self->shape);
       self->fit_width = width;
       self->fit_height = height;
     }
-  if (self->layout == NULL)
-    self->layout = create_layout (self, self->text, self->font_px);
-  pango_layout_set_text (self->layout, self->text, -1);
+  if (self->figures == NULL)
+    {
+      g_autoptr(PangoLayout) shape = create_layout (self, self->shape, self->font_px);
+
+      self->figures = as_figure_layout_new (shape);
+    }
   ink = self->fit_ink;
   scale = self->font_px / REFERENCE_PX;
-  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+  as_figure_layout_get_extents (self->figures, self->text, &logical);
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &colour);
 
@@ -239,7 +190,10 @@ as_timer_display_snapshot (GtkWidget   *widget,
                           &GRAPHENE_POINT_INIT ((width - logical.width) / 2.0f,
                                                 (height - ink.height * scale) / 2.0f -
                                                 ink.y * scale));
-  append_by_glyph (snapshot, self->layout, &colour);
+  /* One node per glyph, so that from one second to the next only the
+   * figures that changed are drawn again: GTK compares the nodes of two
+   * frames and repaints what differs, and a text node differs as a whole. */
+  as_figure_layout_append (self->figures, snapshot, self->text, &colour, TRUE);
   gtk_snapshot_restore (snapshot);
 }
 

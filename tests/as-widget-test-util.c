@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "as-widget-test-util.h"
+
+static void
+collect (GskRenderNode *node,
+         GPtrArray     *texts)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXT_NODE:
+      g_ptr_array_add (texts, gsk_render_node_ref (node));
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect (gsk_container_node_get_child (node, i), texts);
+      break;
+    case GSK_TRANSFORM_NODE:
+      collect (gsk_transform_node_get_child (node), texts);
+      break;
+    default:
+      break;
+    }
+}
+
+GPtrArray *
+as_test_collect_text_nodes (GskRenderNode *node)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+
+  if (node != NULL)
+    collect (node, texts);
+  return texts;
+}
+
+PangoGlyph
+as_test_text_node_glyph (GskRenderNode *node)
+{
+  /* Not the count that gsk_text_node_get_glyphs () gives back: declared
+   * pure, it may be taken to leave it untouched. */
+  g_assert_cmpuint (gsk_text_node_get_num_glyphs (node), ==, 1);
+  return gsk_text_node_get_glyphs (node, NULL)[0].glyph;
+}
