@@ -57,6 +57,9 @@ struct _AsMeetingView
   AsMeetingSession *session;
   AsTicker         *ticker;
   GSettings        *settings;
+  /* Read once a second: kept from the settings, read again when they change. */
+  gboolean          exclude_presenter;
+  gboolean          monologue_cue;
 
   gboolean          show_cycle;
 
@@ -967,8 +970,8 @@ refresh_participation (AsMeetingView *self,
                        AsTimerState   state,
                        AsStep        *step)
 {
-  gboolean exclude = g_settings_get_boolean (self->settings, "exclude-presenter-in-questions");
-  gboolean cue = g_settings_get_boolean (self->settings, "monologue-cue");
+  gboolean exclude = self->exclude_presenter;
+  gboolean cue = self->monologue_cue;
   g_autoptr(AsParticipation) p = NULL;
   const char *speaker = as_meeting_session_get_speaker (self->session);
   const char *presenter_out = NULL;
@@ -1172,8 +1175,17 @@ on_session_changed (AsMeetingView *self)
 }
 
 static void
+read_settings (AsMeetingView *self)
+{
+  self->exclude_presenter = g_settings_get_boolean (self->settings,
+                                                    "exclude-presenter-in-questions");
+  self->monologue_cue = g_settings_get_boolean (self->settings, "monologue-cue");
+}
+
+static void
 on_settings_changed (AsMeetingView *self)
 {
+  read_settings (self);
   refresh (self);
 }
 
@@ -1843,6 +1855,7 @@ as_meeting_view_init (AsMeetingView *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self,
                            G_CONNECT_SWAPPED);
+  read_settings (self);
 }
 
 /* Public API */

@@ -24,6 +24,17 @@ struct _AsMemberTile
   char        *shown_colour;
   guint        shown_number;
 
+  /* What the last update showed, to the second and the percent: most tiles
+   * show the same from one second to the next. */
+  gboolean     shown_valid;
+  gint64       shown_airtime_s;
+  gint64       shown_turn_s;
+  guint        shown_turns;
+  int          shown_share;
+  gboolean     shown_speaking;
+  gboolean     shown_monologue;
+  gboolean     shown_counted;
+
   GtkLabel    *key_label;
   AsColourDot *dot;
   GtkLabel    *name_label;
@@ -83,20 +94,21 @@ set_icon (GtkImage   *image,
   gtk_widget_set_visible (GTK_WIDGET (image), icon_name != NULL);
 }
 
-static void
+/* Whether the name, colour or key changed since last shown. */
+static gboolean
 update_identity (AsMemberTile *self)
 {
   g_autofree char *key = NULL;
   const char *name;
 
   if (self->member == NULL)
-    return;
+    return FALSE;
   /* Called on every update, once a second: nothing to do unless the member
    * was edited. */
   if (g_strcmp0 (self->shown_name, as_member_get_name (self->member)) == 0 &&
       g_strcmp0 (self->shown_colour, as_member_get_colour (self->member)) == 0 &&
       self->shown_number == self->number)
-    return;
+    return FALSE;
   g_free (self->shown_name);
   self->shown_name = g_strdup (as_member_get_name (self->member));
   g_free (self->shown_colour);
@@ -114,6 +126,7 @@ update_identity (AsMemberTile *self)
   key = self->number > 0 ? g_strdup_printf ("%u", self->number % 10) : NULL;
   set_text (self->key_label, key ? key : "");
   gtk_widget_set_visible (GTK_WIDGET (self->key_label), key != NULL);
+  return TRUE;
 }
 
 /* GObject overrides */
@@ -236,7 +249,8 @@ as_member_tile_set_member (AsMemberTile *self,
       self->number = number;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUMBER]);
     }
-  update_identity (self);
+  if (update_identity (self))
+    self->shown_valid = FALSE;
 }
 
 AsMember *
@@ -275,7 +289,28 @@ as_member_tile_update (AsMemberTile              *self,
 
   g_return_if_fail (AS_IS_MEMBER_TILE (self));
 
-  update_identity (self);
+  /* The bar moves by fractions of a percent: it redraws when a pixel moves. */
+  as_share_bar_set_values (self->share_bar, f->counted ? f->share : 0,
+                           f->equal_share, f->scale);
+  if (update_identity (self))
+    self->shown_valid = FALSE;
+  if (self->shown_valid &&
+      self->shown_airtime_s == f->airtime_ms / 1000 &&
+      self->shown_turn_s == (f->speaking ? f->turn_ms / 1000 : 0) &&
+      self->shown_turns == f->turns &&
+      self->shown_share == (int) round (f->share * 100) &&
+      self->shown_speaking == f->speaking &&
+      self->shown_monologue == monologue &&
+      self->shown_counted == f->counted)
+    return;
+  self->shown_valid = TRUE;
+  self->shown_airtime_s = f->airtime_ms / 1000;
+  self->shown_turn_s = f->speaking ? f->turn_ms / 1000 : 0;
+  self->shown_turns = f->turns;
+  self->shown_share = (int) round (f->share * 100);
+  self->shown_speaking = f->speaking;
+  self->shown_monologue = monologue;
+  self->shown_counted = f->counted;
 
   airtime = as_format_timer (f->airtime_ms, FALSE);
   turns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u turn", "%u turns", f->turns),
@@ -285,8 +320,6 @@ as_member_tile_update (AsMemberTile              *self,
   as_tick_label_set_text (self->airtime_label, airtime);
   set_text (self->turns_label, turns);
   as_tick_label_set_text (self->share_label, f->counted ? share : "–");
-  as_share_bar_set_values (self->share_bar, f->counted ? f->share : 0,
-                           f->equal_share, f->scale);
 
   if (monologue)
     {
