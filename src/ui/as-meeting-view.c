@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "as-cache-bin.h"
 #include "as-chime.h"
 #include "as-colour-dot.h"
 #include "as-meeting-view.h"
@@ -1727,6 +1728,7 @@ as_meeting_view_class_init (AsMeetingViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (AS_TYPE_CACHE_BIN);
   g_type_ensure (AS_TYPE_COLOUR_DOT);
   g_type_ensure (AS_TYPE_TIMER_DISPLAY);
   g_type_ensure (AS_TYPE_MEMBER_TILE);

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "as-cache-bin.h"
 #include "as-colour-dot.h"
 #include "as-meeting-session.h"
 #include "as-member-tile.h"
@@ -46,6 +47,8 @@ struct _AsMemberTile
   AsShareBar  *share_bar;
   GtkImage    *cue_icon;
   AsTickLabel *cue_label;
+
+  AsSnapshotCache *cache;
 };
 
 G_DEFINE_FINAL_TYPE (AsMemberTile, as_member_tile, GTK_TYPE_WIDGET)
@@ -129,6 +132,24 @@ update_identity (AsMemberTile *self)
   return TRUE;
 }
 
+/* GtkWidget overrides */
+
+/* The tiles of those not speaking stay the same for seconds on end: each is
+ * then drawn as one recording (see AsCacheBin). */
+static void
+as_member_tile_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  as_snapshot_cache_children (AS_MEMBER_TILE (widget)->cache, snapshot);
+}
+
+static void
+as_member_tile_unmap (GtkWidget *widget)
+{
+  as_snapshot_cache_stop (AS_MEMBER_TILE (widget)->cache);
+  GTK_WIDGET_CLASS (as_member_tile_parent_class)->unmap (widget);
+}
+
 /* GObject overrides */
 
 static void
@@ -142,6 +163,7 @@ as_member_tile_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->member);
+  g_clear_pointer (&self->cache, as_snapshot_cache_free);
 
   G_OBJECT_CLASS (as_member_tile_parent_class)->dispose (object);
 }
@@ -189,6 +211,9 @@ as_member_tile_class_init (AsMemberTileClass *klass)
   object_class->finalize = as_member_tile_finalize;
   object_class->get_property = as_member_tile_get_property;
 
+  widget_class->snapshot = as_member_tile_snapshot;
+  widget_class->unmap = as_member_tile_unmap;
+
   properties[PROP_MEMBER] =
     g_param_spec_object ("member", NULL, NULL, AS_TYPE_MEMBER,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -223,6 +248,7 @@ static void
 as_member_tile_init (AsMemberTile *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cache = as_snapshot_cache_new (GTK_WIDGET (self));
 }
 
 /* Public API */
