@@ -54,7 +54,7 @@ as_meeting_state_to_label (AsMeetingState state)
   switch (state)
     {
     case AS_MEETING_PLANNED: return _("Planned");
-    case AS_MEETING_RUNNING: return _("In progress");
+    case AS_MEETING_RUNNING: return C_("meeting state", "In progress");
     case AS_MEETING_FINISHED: return _("Finished");
     default: return "";
     }
@@ -93,7 +93,7 @@ as_action_status_to_label (AsActionStatus status)
   switch (status)
     {
     case AS_ACTION_TODO: return _("To do");
-    case AS_ACTION_DOING: return _("In progress");
+    case AS_ACTION_DOING: return C_("action status", "In progress");
     case AS_ACTION_DONE: return _("Done");
     case AS_ACTION_DROPPED: return _("Dropped");
     default: return "";
