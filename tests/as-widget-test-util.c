@@ -4,20 +4,26 @@
 #include "as-widget-test-util.h"
 
 static void
-collect (GskRenderNode *node,
-         GPtrArray     *texts)
+collect (GskRenderNode     *node,
+         GskRenderNodeType  type,
+         GPtrArray         *found)
 {
+  if (gsk_render_node_get_node_type (node) == type)
+    {
+      g_ptr_array_add (found, gsk_render_node_ref (node));
+      return;
+    }
   switch (gsk_render_node_get_node_type (node))
     {
-    case GSK_TEXT_NODE:
-      g_ptr_array_add (texts, gsk_render_node_ref (node));
-      break;
     case GSK_CONTAINER_NODE:
       for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        collect (gsk_container_node_get_child (node, i), texts);
+        collect (gsk_container_node_get_child (node, i), type, found);
       break;
     case GSK_TRANSFORM_NODE:
-      collect (gsk_transform_node_get_child (node), texts);
+      collect (gsk_transform_node_get_child (node), type, found);
+      break;
+    case GSK_CLIP_NODE:
+      collect (gsk_clip_node_get_child (node), type, found);
       break;
     default:
       break;
@@ -25,13 +31,20 @@ collect (GskRenderNode *node,
 }
 
 GPtrArray *
-as_test_collect_text_nodes (GskRenderNode *node)
+as_test_collect_nodes (GskRenderNode     *node,
+                       GskRenderNodeType  type)
 {
-  GPtrArray *texts = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
 
   if (node != NULL)
-    collect (node, texts);
-  return texts;
+    collect (node, type, found);
+  return found;
+}
+
+GPtrArray *
+as_test_collect_text_nodes (GskRenderNode *node)
+{
+  return as_test_collect_nodes (node, GSK_TEXT_NODE);
 }
 
 PangoGlyph

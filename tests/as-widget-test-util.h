@@ -5,8 +5,11 @@
 
 G_BEGIN_DECLS
 
-/* The text nodes of a render node's tree, in drawing order, each with a
- * reference. */
+/* The nodes of a type in a render node's tree (through containers,
+ * transforms and clips), in drawing order, each with a reference. */
+GPtrArray *as_test_collect_nodes      (GskRenderNode     *node,
+                                       GskRenderNodeType  type);
+/* The same for text nodes. */
 GPtrArray *as_test_collect_text_nodes (GskRenderNode *node);
 
 /* The glyph of a text node of one glyph. */

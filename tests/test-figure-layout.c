@@ -130,6 +130,8 @@ test_swap (void)
     "Meeting: 1:02:47 of 2:30:00",
     "98 %",
     "Balance: fair (0.17)",
+    /* A name from a file is plain text, never markup. */
+    "<b>Sam & Jo</b> 01:05",
   };
   g_autoptr(GtkWidget) widget = new_widget ();
 

@@ -68,12 +68,22 @@ as_snapshot_cache_is_recorded (AsSnapshotCache *cache)
   return cache->recorded;
 }
 
+static void
+snapshot_children (GtkWidget   *widget,
+                   GtkSnapshot *snapshot)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_snapshot_child (widget, child, snapshot);
+}
+
 void
 as_snapshot_cache_children (AsSnapshotCache *cache,
                             GtkSnapshot     *snapshot)
 {
   GtkWidget *widget = cache->widget;
   gint64 now = g_get_monotonic_time ();
+  gboolean cairo = uses_cairo (widget);
   gboolean record;
   GtkSnapshot *children;
   GskRenderNode *node, *recording;
@@ -82,8 +92,7 @@ as_snapshot_cache_children (AsSnapshotCache *cache,
 
   /* GTK snapshots a widget again only when something in it changed (or
    * when settle () asks). */
-  record = uses_cairo (widget) &&
-           (cache->settled || now - cache->changed_us >= SETTLE_MS * (gint64) 1000);
+  record = cairo && (cache->settled || now - cache->changed_us >= SETTLE_MS * (gint64) 1000);
   if (!cache->settled)
     cache->changed_us = now;
   cache->settled = FALSE;
@@ -92,18 +101,14 @@ as_snapshot_cache_children (AsSnapshotCache *cache,
 
   if (!record)
     {
-      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        gtk_widget_snapshot_child (widget, child, snapshot);
-      if (uses_cairo (widget))
+      snapshot_children (widget, snapshot);
+      if (cairo)
         cache->settle_id = g_timeout_add (SETTLE_MS, settle, cache);
       return;
     }
 
   children = gtk_snapshot_new ();
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_snapshot_child (widget, child, children);
+  snapshot_children (widget, children);
   node = gtk_snapshot_free_to_node (children);
   if (node == NULL)
     return;
