@@ -34,7 +34,7 @@ struct _AsLiveMeeting
   gint64              pending_gap;
   AdwMessageDialog   *gap_dialog;
 
-  GtkWindow          *projector;         /* owned while open */
+  GtkWindow          *projector;         /* while open; GTK owns it */
   GdkMonitor         *projector_monitor; /* where it is fullscreen, or NULL */
   GListModel         *monitors;
   guint               n_monitors;
@@ -278,6 +278,8 @@ on_gap_response (AsLiveMeeting *self,
   if (g_strcmp0 (response, "count") == 0 && self->pending_gap > 0)
     as_meeting_session_count_gap (self->session, self->pending_gap);
   self->pending_gap = 0;
+  if (self->gap_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->gap_dialog), (gpointer *) &self->gap_dialog);
   self->gap_dialog = NULL;
 }
 
@@ -322,6 +324,8 @@ ask_about_gap (AsLiveMeeting *self,
   adw_message_dialog_set_close_response (self->gap_dialog, "ignore");
   g_signal_connect_object (self->gap_dialog, "response", G_CALLBACK (on_gap_response), self,
                            G_CONNECT_SWAPPED);
+  /* It goes with the facilitator's window, should that close first. */
+  g_object_add_weak_pointer (G_OBJECT (self->gap_dialog), (gpointer *) &self->gap_dialog);
   gtk_window_present (GTK_WINDOW (self->gap_dialog));
 }
 
@@ -361,7 +365,7 @@ on_projector_destroyed (AsLiveMeeting *self)
 {
   /* Closed by the window manager or by its own close button: the meeting
    * goes on. */
-  g_clear_object (&self->projector);
+  self->projector = NULL;
   self->projector_monitor = NULL;
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTING]);
@@ -942,10 +946,13 @@ as_live_meeting_close (AsLiveMeeting *self)
 
   if (self->gap_dialog != NULL)
     {
-      g_signal_handlers_disconnect_by_data (self->gap_dialog, self);
-      gtk_window_destroy (GTK_WINDOW (self->gap_dialog));
+      AdwMessageDialog *dialog = self->gap_dialog;
+
+      g_signal_handlers_disconnect_by_data (dialog, self);
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->gap_dialog);
       self->gap_dialog = NULL;
       self->pending_gap = 0;
+      gtk_window_destroy (GTK_WINDOW (dialog));
     }
   if (self->projector != NULL)
     gtk_window_destroy (self->projector);
@@ -1056,7 +1063,8 @@ as_live_meeting_set_projecting (AsLiveMeeting *self,
 
   if (projecting)
     {
-      self->projector = g_object_ref_sink (GTK_WINDOW (as_projector_window_new (self)));
+      /* GTK holds toplevels: the window lives until it is destroyed. */
+      self->projector = GTK_WINDOW (as_projector_window_new (self));
       g_signal_connect_object (self->projector, "destroy", G_CALLBACK (on_projector_destroyed),
                                self, G_CONNECT_SWAPPED);
       place_projector (self);
