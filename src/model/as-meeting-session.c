@@ -38,6 +38,14 @@ struct _AsMeetingSession
   gint64     last_check_mono;
   GDateTime *last_check_wall;
 
+  /* The budgets of the steps after to_come_step, kept until an edit: every
+   * view asks for the projected end every second. */
+  AsStep    *to_come_step;   /* compared, never dereferenced */
+  gint64     to_come_ms;
+  gboolean   to_come_valid;
+  gint64     planned_ms;     /* the meeting's budgets, likewise */
+  gboolean   planned_valid;
+
   /* The state as last announced through the properties, compared after
    * each change so that each is notified only when it really changed. */
   AsTimerState shown_state;
@@ -454,6 +462,8 @@ static void
 on_edited (AsMeetingSession *self,
            gpointer          edit)
 {
+  self->to_come_valid = FALSE;
+  self->planned_valid = FALSE;
   if (self->in_transition)
     self->changed_pending = TRUE;
   else
@@ -1028,6 +1038,8 @@ as_meeting_session_meeting_planned (AsMeetingSession *self)
 
   g_return_val_if_fail (AS_IS_MEETING_SESSION (self), 0);
 
+  if (self->planned_valid)
+    return self->planned_ms;
   rounds = as_meeting_get_rounds (self->meeting);
   for (guint r = 0; r < n_items (rounds); r++)
     {
@@ -1036,6 +1048,8 @@ as_meeting_session_meeting_planned (AsMeetingSession *self)
       for (guint s = 0; s < n_items (steps); s++)
         total += budget_ms (item (steps, s));
     }
+  self->planned_ms = total;
+  self->planned_valid = TRUE;
   return total;
 }
 
@@ -1073,9 +1087,15 @@ as_meeting_session_dup_projected_end (AsMeetingSession *self)
 
   current = as_meeting_session_get_current_step (self);
   to_go = MAX (0, as_meeting_session_step_remaining (self, current));
-  for (AsStep *s = step_after (self, current); s != NULL; s = step_after (self, s))
-    to_go += budget_ms (s);
-  return g_date_time_add (now, to_go * 1000);
+  if (!self->to_come_valid || self->to_come_step != current)
+    {
+      self->to_come_ms = 0;
+      for (AsStep *s = step_after (self, current); s != NULL; s = step_after (self, s))
+        self->to_come_ms += budget_ms (s);
+      self->to_come_step = current;
+      self->to_come_valid = TRUE;
+    }
+  return g_date_time_add (now, (to_go + self->to_come_ms) * 1000);
 }
 
 gint64

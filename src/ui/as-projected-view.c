@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "as-cache-bin.h"
 #include "as-participation-panel.h"
 #include "as-projected-view.h"
 #include "as-step-strip.h"
@@ -341,6 +342,7 @@ as_projected_view_class_init (AsProjectedViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (AS_TYPE_CACHE_BIN);
   g_type_ensure (AS_TYPE_TIMER_PANEL);
   g_type_ensure (AS_TYPE_STEP_STRIP);
   g_type_ensure (AS_TYPE_PARTICIPATION_PANEL);

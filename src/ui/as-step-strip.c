@@ -140,6 +140,7 @@ refresh_full (AsStepStrip *self,
   AsRound *round;
   GListModel *steps;
   guint n;
+  int running = -1;
 
   if (self->session == NULL)
     return;
@@ -152,8 +153,21 @@ refresh_full (AsStepStrip *self,
 
   steps = as_round_get_steps (round);
   n = g_list_model_get_n_items (steps);
+  if (only_times)
+    {
+      AsStep *current = as_meeting_session_get_current_step (self->session);
+      guint position;
+
+      if (current != NULL && g_list_store_find (G_LIST_STORE (steps), current, &position))
+        running = position;
+    }
   for (guint i = 0; i < n; i++)
     {
+      /* As time passes only the running step's cell can change (it turns
+       * to "over"): the others change with a transition. */
+      if (only_times && (int) i != running)
+        continue;
+
       g_autoptr(AsStep) step = g_list_model_get_item (steps, i);
       StepCell *cell = cell_at (self, i);
       AsTimerState step_state;

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "as-cache-bin.h"
 #include "as-colour-dot.h"
 #include "as-tick-label.h"
 #include "as-timer-display.h"
@@ -393,6 +394,7 @@ as_timer_panel_class_init (AsTimerPanelClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (AS_TYPE_CACHE_BIN);
   g_type_ensure (AS_TYPE_COLOUR_DOT);
   g_type_ensure (AS_TYPE_TIMER_DISPLAY);
   g_type_ensure (AS_TYPE_TICK_LABEL);
