@@ -15,6 +15,9 @@
 /* From this size on the view uses its large type (the "large" class). */
 #define LARGE_WIDTH  1600
 #define LARGE_HEIGHT 900
+/* From this size on (a 4K screen at scale 1), larger still ("huge"). */
+#define HUGE_WIDTH   2500
+#define HUGE_HEIGHT  1400
 /* The share of the width for the participation figures. */
 #define PARTICIPATION_SHARE 0.38
 
@@ -27,6 +30,7 @@ struct _AsProjectedView
 
   /* The layout wanted for the last allocation, applied in an idle. */
   gboolean              want_large;
+  gboolean              want_huge;
   int                   want_participation_width;
   guint                 layout_idle_id;
 
@@ -185,6 +189,7 @@ apply_layout (gpointer data)
 
   self->layout_idle_id = 0;
   as_ui_set_class (GTK_WIDGET (self), "large", self->want_large);
+  as_ui_set_class (GTK_WIDGET (self), "huge", self->want_huge);
   gtk_widget_set_size_request (GTK_WIDGET (self->participation_panel),
                                self->want_participation_width, -1);
   return G_SOURCE_REMOVE;
@@ -200,12 +205,15 @@ as_projected_view_size_allocate (GtkWidget *widget,
 {
   AsProjectedView *self = AS_PROJECTED_VIEW (widget);
   gboolean large = width >= LARGE_WIDTH && height >= LARGE_HEIGHT;
+  gboolean huge = width >= HUGE_WIDTH && height >= HUGE_HEIGHT;
   /* In steps, so that resizing the window relays out seldom. */
   int share = (int) (width * PARTICIPATION_SHARE) / 16 * 16;
 
-  if (large != self->want_large || share != self->want_participation_width)
+  if (large != self->want_large || huge != self->want_huge ||
+      share != self->want_participation_width)
     {
       self->want_large = large;
+      self->want_huge = huge;
       self->want_participation_width = share;
       if (self->layout_idle_id == 0)
         self->layout_idle_id = g_idle_add (apply_layout, self);
