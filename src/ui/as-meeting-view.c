@@ -101,33 +101,22 @@ static void
 refresh_status (AsMeetingView *self,
                 AsTimerState   state)
 {
-  static const char * const classes[] = { "not-started", "paused", "finished", NULL };
-
+  as_ui_show_timer_state (self->status_bar, self->status_icon, self->status_label, state);
   switch (state)
     {
     case AS_TIMER_NOT_STARTED:
-      as_ui_set_icon (self->status_icon, "media-playback-start-symbolic");
-      as_ui_set_text (self->status_label, _("Not started"));
       as_ui_set_text (self->status_hint, _("Press Space to start the meeting"));
-      as_ui_set_state_class (self->status_bar, classes, "not-started");
       break;
     case AS_TIMER_PAUSED:
-      as_ui_set_icon (self->status_icon, "media-playback-pause-symbolic");
-      as_ui_set_text (self->status_label, _("Paused"));
       as_ui_set_text (self->status_hint, _("Press Space to resume"));
-      as_ui_set_state_class (self->status_bar, classes, "paused");
       break;
     case AS_TIMER_FINISHED:
-      as_ui_set_icon (self->status_icon, "object-select-symbolic");
-      as_ui_set_text (self->status_label, _("Meeting finished"));
       as_ui_set_text (self->status_hint, _("Ctrl+Z takes the last step back"));
-      as_ui_set_state_class (self->status_bar, classes, "finished");
       break;
     case AS_TIMER_RUNNING:
     default:
       break;
     }
-  as_ui_set_visible (self->status_bar, state != AS_TIMER_RUNNING);
 }
 
 /* The state in words on the view itself, which has the focus while the

@@ -64,31 +64,8 @@ static GParamSpec *properties[N_PROPS];
 static void
 refresh_status (AsProjectedView *self)
 {
-  static const char * const classes[] = { "not-started", "paused", "finished", NULL };
-  AsTimerState state = as_meeting_session_get_state (self->session);
-
-  switch (state)
-    {
-    case AS_TIMER_NOT_STARTED:
-      as_ui_set_icon (self->status_icon, "media-playback-start-symbolic");
-      as_ui_set_text (self->status_label, _("Not started yet"));
-      as_ui_set_state_class (self->status_bar, classes, "not-started");
-      break;
-    case AS_TIMER_PAUSED:
-      as_ui_set_icon (self->status_icon, "media-playback-pause-symbolic");
-      as_ui_set_text (self->status_label, _("Paused"));
-      as_ui_set_state_class (self->status_bar, classes, "paused");
-      break;
-    case AS_TIMER_FINISHED:
-      as_ui_set_icon (self->status_icon, "object-select-symbolic");
-      as_ui_set_text (self->status_label, _("Meeting finished"));
-      as_ui_set_state_class (self->status_bar, classes, "finished");
-      break;
-    case AS_TIMER_RUNNING:
-    default:
-      break;
-    }
-  as_ui_set_visible (self->status_bar, state != AS_TIMER_RUNNING);
+  as_ui_show_timer_state (self->status_bar, self->status_icon, self->status_label,
+                          as_meeting_session_get_state (self->session));
 }
 
 static void

@@ -318,3 +318,35 @@ as_ui_load_live_css (void)
   }
   g_once_init_leave (&loaded, 1);
 }
+
+void
+as_ui_show_timer_state (GtkWidget    *bar,
+                        GtkImage     *icon,
+                        GtkLabel     *label,
+                        AsTimerState  state)
+{
+  static const char * const classes[] = { "not-started", "paused", "finished", NULL };
+
+  switch (state)
+    {
+    case AS_TIMER_NOT_STARTED:
+      as_ui_set_icon (icon, "media-playback-start-symbolic");
+      as_ui_set_text (label, _("Not started"));
+      as_ui_set_state_class (bar, classes, "not-started");
+      break;
+    case AS_TIMER_PAUSED:
+      as_ui_set_icon (icon, "media-playback-pause-symbolic");
+      as_ui_set_text (label, _("Paused"));
+      as_ui_set_state_class (bar, classes, "paused");
+      break;
+    case AS_TIMER_FINISHED:
+      as_ui_set_icon (icon, "object-select-symbolic");
+      as_ui_set_text (label, _("Meeting finished"));
+      as_ui_set_state_class (bar, classes, "finished");
+      break;
+    case AS_TIMER_RUNNING:
+    default:
+      break;
+    }
+  as_ui_set_visible (bar, state != AS_TIMER_RUNNING);
+}

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "as-entity.h"
+#include "as-meeting-session.h"
 #include "as-set.h"
 
 G_BEGIN_DECLS
@@ -71,6 +72,13 @@ void         as_ui_set_tooltip          (GtkWidget          *widget,
 void         as_ui_set_accessible_label (GtkWidget          *widget,
                                          char              **shown,
                                          const char         *label);
+
+/* The strip that says a meeting is not started, paused or finished, with
+ * an icon and a state class; hidden while the meeting runs. */
+void         as_ui_show_timer_state     (GtkWidget          *bar,
+                                         GtkImage           *icon,
+                                         GtkLabel           *label,
+                                         AsTimerState        state);
 
 /* The style of the live screens (live.css), loaded once for the display. */
 void         as_ui_load_live_css        (void);
