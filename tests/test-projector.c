@@ -395,6 +395,7 @@ test_presentation (Fixture       *f,
                    gconstpointer  data)
 {
   GtkStack *stack = find (GTK_WIDGET (f->view), "stack");
+  g_autofree char *shown = NULL;
 
   press (f, GTK_WIDGET (f->view), "meeting.present", NULL);
   g_assert_true (as_live_meeting_get_presenting (f->live));
@@ -404,9 +405,15 @@ test_presentation (Fixture       *f,
   press (f, GTK_WIDGET (f->view), "meeting.toggle", NULL);
   g_assert_cmpint (as_meeting_session_get_state (as_live_meeting_get_session (f->live)), ==,
                    AS_TIMER_RUNNING);
+  /* Time passes while the controls are off screen... */
+  advance (f, 7 * SEC);
+  shown = g_strdup (text_of (gtk_stack_get_visible_child (stack), "countdown"));
   press (f, GTK_WIDGET (f->view), "meeting.escape", NULL);
   g_assert_false (as_live_meeting_get_presenting (f->live));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "meeting");
+  /* ...and they show the same second as soon as they are back. */
+  wait_mapped (find (GTK_WIDGET (f->view), "timer_panel"));
+  g_assert_cmpstr (text_of (GTK_WIDGET (f->view), "countdown"), ==, shown);
 }
 
 static void

@@ -21,6 +21,7 @@ struct _AsParticipationPanel
   AsTicker         *ticker;
   AsMeetingSession *session;
   AsSettings       *settings;
+  gboolean          stale;     /* ticks missed while off screen */
   gboolean          show_cycle;
   gboolean          interactive;
 
@@ -219,6 +220,18 @@ apply_interactive (AsParticipationPanel *self)
 
 /* Callbacks */
 
+/* Off screen (a page not shown), a tick only marks the panel stale. */
+static void
+on_tick (AsParticipationPanel *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  refresh (self);
+}
+
 static void
 on_tile_activated (AsParticipationPanel *self,
                    GtkFlowBoxChild      *child)
@@ -236,6 +249,21 @@ on_scope_toggled (AsParticipationPanel *self)
 {
   as_participation_panel_set_show_cycle (self,
                                          gtk_toggle_button_get_active (self->cycle_scope_button));
+}
+
+/* GtkWidget overrides */
+
+static void
+as_participation_panel_map (GtkWidget *widget)
+{
+  AsParticipationPanel *self = AS_PARTICIPATION_PANEL (widget);
+
+  GTK_WIDGET_CLASS (as_participation_panel_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh (self);
+    }
 }
 
 /* GObject overrides */
@@ -310,6 +338,7 @@ as_participation_panel_class_init (AsParticipationPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = as_participation_panel_dispose;
+  widget_class->map = as_participation_panel_map;
   object_class->get_property = as_participation_panel_get_property;
   object_class->set_property = as_participation_panel_set_property;
 
@@ -404,7 +433,7 @@ as_participation_panel_set_ticker (AsParticipationPanel *self,
       self->session = g_object_ref (as_ticker_get_session (ticker));
       g_signal_connect_object (self->session, "changed", G_CALLBACK (refresh), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (ticker, "tick", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (ticker, "tick", G_CALLBACK (on_tick), self, G_CONNECT_SWAPPED);
       refresh (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKER]);

@@ -26,6 +26,7 @@ struct _AsStepStrip
 
   AsTicker         *ticker;
   AsMeetingSession *session;
+  gboolean          stale;     /* ticks missed while off screen */
   gpointer          round;    /* the round bound, compared only */
 
   GtkFlowBox       *flow_box;
@@ -250,10 +251,32 @@ on_changed (AsStepStrip *self)
   refresh_full (self, FALSE);
 }
 
+/* Off screen (a page not shown), a tick only marks the panel stale: it
+ * catches up when it is shown again. */
 static void
 on_tick (AsStepStrip *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   refresh_full (self, TRUE);
+}
+
+/* GtkWidget overrides */
+
+static void
+as_step_strip_map (GtkWidget *widget)
+{
+  AsStepStrip *self = (AsStepStrip *) widget;
+
+  GTK_WIDGET_CLASS (as_step_strip_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh_full (self, FALSE);
+    }
 }
 
 /* GObject overrides */
@@ -316,6 +339,7 @@ as_step_strip_class_init (AsStepStripClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = as_step_strip_dispose;
+  widget_class->map = as_step_strip_map;
   object_class->get_property = as_step_strip_get_property;
   object_class->set_property = as_step_strip_set_property;
 

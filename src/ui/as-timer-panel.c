@@ -23,6 +23,7 @@ struct _AsTimerPanel
 
   AsTicker         *ticker;
   AsMeetingSession *session;
+  gboolean          stale;     /* ticks missed while off screen */
 
   gint64            projected_key;  /* the projected end's minute, as shown */
   gint64            projected_lateness_min;
@@ -316,9 +317,16 @@ on_changed (AsTimerPanel *self)
   refresh_full (self, FALSE);
 }
 
+/* Off screen (a page not shown), a tick only marks the panel stale: it
+ * catches up when it is shown again. */
 static void
 on_tick (AsTimerPanel *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   refresh_full (self, TRUE);
 }
 
@@ -328,6 +336,21 @@ on_budget_ended (AsTimerPanel *self)
 {
   self->flashed_step = as_meeting_session_get_current_step (self->session);
   as_ui_set_class (self->timer_card, "flash", TRUE);
+}
+
+/* GtkWidget overrides */
+
+static void
+as_timer_panel_map (GtkWidget *widget)
+{
+  AsTimerPanel *self = (AsTimerPanel *) widget;
+
+  GTK_WIDGET_CLASS (as_timer_panel_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh_full (self, FALSE);
+    }
 }
 
 /* GObject overrides */
@@ -386,6 +409,7 @@ as_timer_panel_class_init (AsTimerPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = as_timer_panel_dispose;
+  widget_class->map = as_timer_panel_map;
   object_class->get_property = as_timer_panel_get_property;
   object_class->set_property = as_timer_panel_set_property;
 
