@@ -573,8 +573,17 @@ as_entity_class_set_fields (AsEntityClass     *klass,
   object_class->get_property = as_entity_get_property;
   object_class->set_property = as_entity_set_property;
 
+  /* The tables are indexed by each class's FIELD_ and LIST_ enums with
+   * designated initializers, and their sizes checked against the enums when
+   * compiled; an enum value left without its entry leaves a hole, found
+   * here. */
   for (guint i = 0; i < n_fields; i++)
-    g_object_class_install_property (object_class, i + 1, make_pspec (&fields[i]));
+    {
+      g_assert (fields[i].name != NULL && fields[i].json_name != NULL);
+      g_object_class_install_property (object_class, i + 1, make_pspec (&fields[i]));
+    }
+  for (guint i = 0; i < n_lists; i++)
+    g_assert (lists[i].name != NULL && lists[i].item_type != NULL);
 }
 
 const char *
