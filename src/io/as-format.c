@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -142,43 +141,6 @@ static gboolean
 is_string (JsonNode *node)
 {
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
-static gboolean
-valid_color (const char *s)
-{
-  if (strlen (s) != 7 || s[0] != '#')
-    return FALSE;
-  for (int i = 1; i < 7; i++)
-    if (!g_ascii_isxdigit (s[i]))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-valid_date (const char *s)
-{
-  guint y, m, d;
-  char tail;
-
-  if (strlen (s) != 10 || s[4] != '-' || s[7] != '-')
-    return FALSE;
-  /* Digits only: sscanf's %u would also take a sign or a space. */
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (s[i]))
-      return FALSE;
-  if (sscanf (s, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
-  return g_date_valid_dmy (d, m, y);
-}
-
-static gboolean
-has_control_characters (const char *s)
-{
-  for (const guchar *p = (const guchar *) s; *p; p++)
-    if (*p < 0x20)
-      return TRUE;
-  return FALSE;
 }
 
 /* A value from the file, fit to quote in a message: at most 40 characters,
@@ -418,7 +380,7 @@ ref_list_add (RefList     *list,
   guint index = list->n++;
 
   /* Past the limit, only the count matters. */
-  if (list->n > AS_MAX_MEMBERS || list->first_bad >= 0)
+  if (list->n > AS_MAX_REFS || list->first_bad >= 0)
     return;
   if (element->kind != VALUE_STRING || !g_uuid_string_is_valid (element->string))
     list->first_bad = index;
@@ -436,8 +398,8 @@ ref_list_finish (RefList  *list,
 {
   gboolean ok = FALSE;
 
-  if (list->n > AS_MAX_MEMBERS)
-    *message = g_strdup_printf (_("more than %d entries"), AS_MAX_MEMBERS);
+  if (list->n > AS_MAX_REFS)
+    *message = g_strdup_printf (_("more than %d entries"), AS_MAX_REFS);
   else if (list->first_bad >= 0)
     *message = g_strdup_printf (_("entry %u is not an id"), (guint) list->first_bad);
   else
@@ -466,72 +428,48 @@ field_from_value (const AsField  *field,
     case AS_FIELD_STRING:
     case AS_FIELD_TEXT:
     case AS_FIELD_COLOR:
+    case AS_FIELD_DATE:
+    case AS_FIELD_REF:
       {
-        const char *s;
+        g_autofree char *shown = NULL;
 
+        /* A date or a reference may be null: unset. */
+        if (v->kind == VALUE_NULL && (field->type == AS_FIELD_DATE || field->type == AS_FIELD_REF))
+          {
+            g_value_init (value, G_TYPE_STRING);
+            return TRUE;
+          }
         if (v->kind != VALUE_STRING)
           {
             *message = g_strdup_printf (_("expected a string, found %s"), value_kind_name (v->kind));
             return FALSE;
           }
-        s = v->string;
-        if (field->type == AS_FIELD_STRING && v->length > AS_MAX_LINE)
+        switch (as_field_check_text (field, v->string, v->length))
           {
+          case AS_FIELD_VALUE_VALID:
+            g_value_init (value, G_TYPE_STRING);
+            g_value_set_static_string (value, v->string);
+            return TRUE;
+          case AS_FIELD_VALUE_TOO_LONG:
             *message = g_strdup_printf (_("text longer than %d bytes"), AS_MAX_LINE);
             return FALSE;
-          }
-        if (field->type == AS_FIELD_STRING && has_control_characters (s))
-          {
+          case AS_FIELD_VALUE_NOT_ONE_LINE:
             *message = g_strdup (_("a one-line text contains a line break or control character"));
             return FALSE;
-          }
-        if (field->type == AS_FIELD_COLOR && !valid_color (s))
-          {
-            {
-              g_autofree char *shown = excerpt (s);
-              *message = g_strdup_printf (_("“%s” is not a colour like “#3584e4”"), shown);
-            }
+          case AS_FIELD_VALUE_NOT_A_COLOUR:
+            shown = excerpt (v->string);
+            *message = g_strdup_printf (_("“%s” is not a colour like “#3584e4”"), shown);
+            return FALSE;
+          case AS_FIELD_VALUE_NOT_A_DATE:
+            shown = excerpt (v->string);
+            *message = g_strdup_printf (_("“%s” is not a date like “2026-11-21”"), shown);
+            return FALSE;
+          case AS_FIELD_VALUE_NOT_AN_ID:
+          default:
+            shown = excerpt (v->string);
+            *message = g_strdup_printf (_("“%s” is not an id"), shown);
             return FALSE;
           }
-        g_value_init (value, G_TYPE_STRING);
-        g_value_set_static_string (value, s);
-        return TRUE;
-      }
-
-    case AS_FIELD_DATE:
-    case AS_FIELD_REF:
-      {
-        const char *s = NULL;
-
-        if (v->kind == VALUE_NULL)
-          s = NULL;
-        else if (v->kind != VALUE_STRING)
-          {
-            *message = g_strdup_printf (_("expected a string, found %s"), value_kind_name (v->kind));
-            return FALSE;
-          }
-        else
-          s = v->string;
-
-        if (s != NULL && field->type == AS_FIELD_DATE && !valid_date (s))
-          {
-            {
-              g_autofree char *shown = excerpt (s);
-              *message = g_strdup_printf (_("“%s” is not a date like “2026-11-21”"), shown);
-            }
-            return FALSE;
-          }
-        if (s != NULL && field->type == AS_FIELD_REF && !g_uuid_string_is_valid (s))
-          {
-            {
-              g_autofree char *shown = excerpt (s);
-              *message = g_strdup_printf (_("“%s” is not an id"), shown);
-            }
-            return FALSE;
-          }
-        g_value_init (value, G_TYPE_STRING);
-        g_value_set_static_string (value, s);
-        return TRUE;
       }
 
     case AS_FIELD_INT:
@@ -642,7 +580,7 @@ as_format_field_from_json (const AsField  *field,
       RefList list;
 
       ref_list_init (&list);
-      for (guint i = 0; i < n && list.n <= AS_MAX_MEMBERS; i++)
+      for (guint i = 0; i < n && list.n <= AS_MAX_REFS; i++)
         {
           value_from_node (json_array_get_element (array, i), &v);
           ref_list_add (&list, &v);
@@ -660,33 +598,6 @@ as_format_field_from_json (const AsField  *field,
   return TRUE;
 }
 
-/* A one-line text as the reader takes it: the model stores what it is given,
- * and a name pasted with a tab or a line break, or longer than AS_MAX_LINE,
- * would otherwise be saved into a file that then does not open. Control
- * characters become spaces; the end beyond the limit is cut at a character
- * boundary. NULL when the text is fine as it is. */
-static char *
-one_line_for_file (const char *s)
-{
-  char *copy;
-  gsize length = strlen (s);
-
-  if (length <= AS_MAX_LINE && !has_control_characters (s))
-    return NULL;
-
-  if (length > AS_MAX_LINE)
-    {
-      length = AS_MAX_LINE;
-      while (length > 0 && ((guchar) s[length] & 0xC0) == 0x80)
-        length--;
-    }
-  copy = g_strndup (s, length);
-  for (guchar *p = (guchar *) copy; *p; p++)
-    if (*p < 0x20)
-      *p = ' ';
-  return copy;
-}
-
 JsonNode *
 as_format_field_to_json (AsEntity      *entity,
                          const AsField *field)
@@ -696,12 +607,6 @@ as_format_field_to_json (AsEntity      *entity,
   switch (field->type)
     {
     case AS_FIELD_STRING:
-      {
-        const char *s = *(char **) p;
-        g_autofree char *fixed = one_line_for_file (s);
-
-        return json_node_init_string (json_node_alloc (), fixed ? fixed : s);
-      }
     case AS_FIELD_TEXT:
     case AS_FIELD_COLOR:
     case AS_FIELD_DATE:
@@ -854,15 +759,6 @@ append_len (GString    *out,
 
 #define append_literal(out, text) append_len ((out), "" text, sizeof (text) - 1)
 
-/* Bytes that a string cannot hold as they are: control characters (0 ends
- * the string), the quote, the backslash, and DEL, which json-glib escapes. */
-static const guint8 needs_escape[256] = {
-  [0x00 ... 0x1f] = 1,
-  ['"'] = 1,
-  ['\\'] = 1,
-  [0x7f] = 1,
-};
-
 static void
 append_escaped (GString    *out,
                 const char *s)
@@ -873,7 +769,10 @@ append_escaped (GString    *out,
 
   for (;; p++)
     {
-      if (G_LIKELY (!needs_escape[*p]))
+      /* Bytes that a string cannot hold as they are: control characters
+       * (0 ends the string), the quote, the backslash, and DEL, which
+       * json-glib escapes. */
+      if (G_LIKELY (as_json_escape_extra[*p] == 0))
         continue;
       append_len (out, (const char *) run, p - run);
       switch (*p)
@@ -1111,13 +1010,6 @@ append_field (Writer        *w,
   switch (field->type)
     {
     case AS_FIELD_STRING:
-      {
-        const char *s = *(char **) p;
-        g_autofree char *fixed = one_line_for_file (s);
-
-        append_string (out, fixed ? fixed : s);
-      }
-      break;
     case AS_FIELD_TEXT:
     case AS_FIELD_COLOR:
     case AS_FIELD_DATE:

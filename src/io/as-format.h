@@ -15,11 +15,11 @@ G_BEGIN_DECLS
 #define AS_FORMAT_MINOR 0
 
 /* Limits on what a file may hold, so that a hostile file costs bounded time
- * and memory. They are documented in docs/file-format.md. */
+ * and memory. They are documented in docs/file-format.md; those on what a
+ * field holds (AS_MAX_STRING for any string, AS_MAX_LINE, AS_MAX_REFS) are
+ * the model's, in as-entity.h. */
 #define AS_MAX_FILE_SIZE   (128 * 1024 * 1024)
 #define AS_MAX_DEPTH       64
-#define AS_MAX_STRING      (1024 * 1024)   /* bytes, any string */
-#define AS_MAX_LINE        4096            /* bytes, one-line fields (names) */
 #define AS_MAX_MEMBERS     4096            /* members in one object */
 #define AS_MAX_ARRAY       200000          /* elements in one array */
 
