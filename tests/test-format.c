@@ -1266,8 +1266,9 @@ assert_same_problems (Reading *a,
 /* A set file of the current format is read while it is parsed, from the
  * start as the writer writes it or after a first pass to find its version
  * when it starts in another way (here: an escape in the format identifier);
- * a file of format 0 is read through json-glib's tree, and the migration
- * changes nothing in these. All three must find the same. */
+ * a file of format 0 is migrated on json-glib's tree, written out and read
+ * again, and the migration changes nothing in these. All three must find
+ * the same. */
 static void
 assert_same_reading (const char *text)
 {
