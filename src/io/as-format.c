@@ -2278,6 +2278,45 @@ node_from_own_text (GString *text)
   return node;
 }
 
+void
+as_format_append_string (GString    *out,
+                         const char *text)
+{
+  g_return_if_fail (out != NULL && text != NULL);
+
+  append_string (out, text);
+}
+
+void
+as_format_append_field (GString       *out,
+                        AsEntity      *entity,
+                        const AsField *field)
+{
+  Writer w = { out, };
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (AS_IS_ENTITY (entity));
+
+  if (field_is_unset (entity, field))
+    g_string_append (out, "null");
+  else
+    append_field (&w, entity, field, 0);
+  g_clear_pointer (&w.enum_class, g_type_class_unref);
+}
+
+void
+as_format_append_entity (GString  *out,
+                         AsEntity *entity)
+{
+  Writer w = { out, };
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (AS_IS_ENTITY (entity));
+
+  append_entity (&w, entity, 0, AS_IS_SET (entity));
+  g_clear_pointer (&w.enum_class, g_type_class_unref);
+}
+
 JsonNode *
 as_format_entity_to_json (AsEntity *entity)
 {
@@ -2298,19 +2337,15 @@ JsonNode *
 as_format_field_to_json (AsEntity      *entity,
                          const AsField *field)
 {
-  Writer w = { NULL, };
+  GString *text;
   JsonNode *node;
 
   g_return_val_if_fail (AS_IS_ENTITY (entity), NULL);
 
-  w.out = g_string_new (NULL);
-  if (field_is_unset (entity, field))
-    g_string_append (w.out, "null");
-  else
-    append_field (&w, entity, field, 0);
-  g_clear_pointer (&w.enum_class, g_type_class_unref);
-  node = node_from_own_text (w.out);
-  g_string_free (w.out, TRUE);
+  text = g_string_new (NULL);
+  as_format_append_field (text, entity, field);
+  node = node_from_own_text (text);
+  g_string_free (text, TRUE);
   return node;
 }
 

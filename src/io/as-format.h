@@ -77,8 +77,21 @@ gboolean      as_format_peek_version  (GBytes      *bytes,
  * the same set always gives the same bytes. */
 GBytes       *as_format_write         (AsSet       *set);
 
-/* One entity (and its children) as a JSON object, and back; used by the
- * journal to record insertions. entity_from_json adds problems like read. */
+/* A string, one field's value, or one entity and its children (a set with
+ * the format and its version first, as a file starts) appended to out as
+ * JSON on one line, as the file writes them: the journal records each edit
+ * as one line. */
+void          as_format_append_string    (GString       *out,
+                                          const char    *text);
+void          as_format_append_field     (GString       *out,
+                                          AsEntity      *entity,
+                                          const AsField *field);
+void          as_format_append_entity    (GString       *out,
+                                          AsEntity      *entity);
+
+/* One entity (and its children) as a JSON object, and back; the journal
+ * reads the entities of its lines so. entity_from_json adds problems like
+ * read. */
 JsonNode     *as_format_entity_to_json   (AsEntity    *entity);
 AsEntity     *as_format_entity_from_json (GType        type,
                                           JsonNode    *node,
