@@ -21,6 +21,7 @@
 #define ID_A "0a000000-0000-4000-8000-00000000000a"
 #define ID_B "0b000000-0000-4000-8000-00000000000b"
 #define ID_C "0c000000-0000-4000-8000-00000000000c"
+#define ID_NOBODY "0f000000-0000-4000-8000-0000000000ff"
 
 /* Helpers */
 
@@ -1944,6 +1945,72 @@ test_field_json (void)
   }
 }
 
+/* The messages that name a kind of entity are whole sentences for each
+ * kind, to be translated whole: an object of any kind without an id, and a
+ * reference to an id that is not there, for every kind that is referred
+ * to. */
+static void
+test_kind_messages (void)
+{
+  static const char text[] =
+    "{\"format\": \"org.example.ActionSet\", \"format_version\": {\"major\": 1, \"minor\": 0},"
+    " \"id\": \"" ID_A "\", \"name\": \"Dangling\","
+    " \"meetings\": [{\"id\": \"" ID_B "\", \"start\": \"2026-11-21T14:00:00Z\","
+    "                \"current_step\": \"" ID_NOBODY "\"}],"
+    " \"actions\": [{\"id\": \"" ID_C "\", \"text\": \"x\", \"owner\": \"" ID_NOBODY "\","
+    "               \"meeting\": \"" ID_NOBODY "\", \"round\": \"" ID_NOBODY "\"}]}";
+  static const char * const referred[] = { "step", "member", "meeting", "round" };
+  g_autoptr(GArray) types = all_types ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GPtrArray) dangling = g_ptr_array_new_with_free_func ((GDestroyNotify) as_problem_free);
+  g_autoptr(AsSet) set = as_format_read (bytes, dangling, NULL);
+
+  for (guint t = 0; t < types->len; t++)
+    {
+      GType type = g_array_index (types, GType, t);
+      g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) as_problem_free);
+      g_autoptr(JsonNode) empty = parse_text ("{}");
+      g_autoptr(AsEntity) entity = as_format_entity_from_json (type, empty, "$.x", problems);
+      const AsField *fields;
+      guint n_fields;
+      gboolean found = FALSE;
+
+      g_assert_null (entity);
+      for (guint i = 0; i < problems->len; i++)
+        {
+          AsProblem *problem = g_ptr_array_index (problems, i);
+
+          if (strstr (problem->message, "“id”") == NULL)
+            continue;
+          g_test_message ("%s: %s", g_type_name (type), problem->message);
+          g_assert_cmpstr (problem->message, !=, "the object has no “id”");
+          g_assert_null (strchr (problem->message, '_'));
+          found = TRUE;
+        }
+      g_assert_true (found);
+
+      /* The document above refers to each kind that a field refers to. */
+      fields = as_entity_class_get_fields (AS_ENTITY_CLASS (klass), &n_fields);
+      for (guint i = 0; i < n_fields; i++)
+        if (fields[i].ref_kind != NULL)
+          g_assert_true (g_strv_contains (referred, fields[i].ref_kind));
+    }
+
+  g_assert_null (set);
+  g_assert_cmpuint (dangling->len, ==, G_N_ELEMENTS (referred));
+  for (guint i = 0; i < dangling->len; i++)
+    {
+      AsProblem *problem = g_ptr_array_index (dangling, i);
+
+      g_test_message ("%s: %s", problem->path, problem->message);
+      g_assert_cmpint (problem->code, ==, AS_FORMAT_ERROR_DANGLING);
+      g_assert_true (g_str_has_prefix (problem->message, "refers to "));
+      g_assert_nonnull (strstr (problem->message, referred[i]));
+      g_assert_null (strstr (problem->message, "not of the right kind"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1977,6 +2044,7 @@ main (int   argc,
   g_test_add_func ("/format/version/newer-major", test_newer_major_refused);
   g_test_add_func ("/format/version/peek", test_peek_version);
   g_test_add_func ("/format/entity/json-round-trip", test_entity_json_round_trip);
+  g_test_add_func ("/format/messages/kinds", test_kind_messages);
 
   return g_test_run ();
 }

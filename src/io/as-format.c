@@ -137,6 +137,46 @@ is_string (JsonNode *node)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
+/* The messages that name a kind of entity, each a whole sentence to
+ * translate, so that a translator never sees an English word glued in. */
+typedef struct
+{
+  const char *kind;       /* as the model names it */
+  const char *no_id;      /* the object of one has no "id" */
+  const char *dangling;   /* a reference to one, by an id (%s) not in the set */
+} KindMessages;
+
+static const KindMessages kind_messages[] = {
+  { "set", N_("the set has no “id”"), NULL },
+  { "member", N_("the member has no “id”"),
+    /* Translators: %s is an id such as 0b5e5a3c-7d1e-4f0a-9c61-2f4f0d6a9b12 */
+    N_("refers to member %s, which is not in the set") },
+  { "meeting", N_("the meeting has no “id”"),
+    /* Translators: %s is an id such as 0b5e5a3c-7d1e-4f0a-9c61-2f4f0d6a9b12 */
+    N_("refers to meeting %s, which is not in the set") },
+  { "round", N_("the round has no “id”"),
+    /* Translators: %s is an id such as 0b5e5a3c-7d1e-4f0a-9c61-2f4f0d6a9b12 */
+    N_("refers to round %s, which is not in the set") },
+  { "step", N_("the step has no “id”"),
+    /* Translators: %s is an id such as 0b5e5a3c-7d1e-4f0a-9c61-2f4f0d6a9b12 */
+    N_("refers to step %s, which is not in the set") },
+  { "timer_event", N_("the timer event has no “id”"), NULL },
+  { "turn", N_("the speaking turn has no “id”"), NULL },
+  { "question", N_("the question has no “id”"), NULL },
+  { "reflection", N_("the reflection has no “id”"), NULL },
+  { "action", N_("the action has no “id”"), NULL },
+  { "status_change", N_("the status change has no “id”"), NULL },
+};
+
+static const KindMessages *
+find_kind_messages (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_messages); i++)
+    if (strcmp (kind_messages[i].kind, kind) == 0)
+      return &kind_messages[i];
+  return NULL;
+}
+
 /* A value from the file, fit to quote in a message: at most 40 characters,
  * with control characters escaped, so that a hostile file cannot flood or
  * drive the terminal or the window that shows the message. */
@@ -1525,8 +1565,12 @@ read_entity (Reader   *r,
   if (entity == NULL)
     entity = g_object_new (type, "id", "", NULL);
   if (!has_id)
-    add_problem (r->problems, AS_FORMAT_ERROR_INVALID, g_strdup (r->path->str),
-                 _("the %s has no “id”"), klass->json_kind);
+    {
+      const KindMessages *messages = find_kind_messages (klass->json_kind);
+
+      add_problem (r->problems, AS_FORMAT_ERROR_INVALID, g_strdup (r->path->str), "%s",
+                   messages != NULL ? _(messages->no_id) : _("the object has no “id”"));
+    }
   for (guint i = 0; i < n_fields; i++)
     if (!seen[i] && (fields[i].flags & AS_FIELD_REQUIRED))
       add_problem (r->problems, AS_FORMAT_ERROR_INVALID, g_strdup (r->path->str),
@@ -1593,6 +1637,19 @@ report_duplicate_ids (Reader   *r,
   g_string_assign (r->path, path);
 }
 
+/* The message for a reference of field to an id (its one %s) that names
+ * no entity of the kind it refers to. */
+static const char *
+dangling_message (const AsField *field)
+{
+  const KindMessages *messages = find_kind_messages (field->ref_kind);
+
+  if (messages != NULL && messages->dangling != NULL)
+    return _(messages->dangling);
+  /* Translators: %s is an id such as 0b5e5a3c-7d1e-4f0a-9c61-2f4f0d6a9b12 */
+  return _("refers to %s, which is not in the set or not of the right kind");
+}
+
 /* Checks that each reference names an entity of the right kind. With
  * duplicate not NULL, also sets it when an entity is not the one the
  * document's index finds by its id, which another entity with that id has
@@ -1625,7 +1682,7 @@ check_references (GPtrArray  *problems,
           if (target == NULL || g_strcmp0 (as_entity_get_kind (target), field->ref_kind) != 0)
             add_problem (problems, AS_FORMAT_ERROR_DANGLING,
                          member_path (path, field->json_name),
-                         _("refers to %s %s, which is not in the set"), field->ref_kind, id);
+                         dangling_message (field), id);
         }
       else if (field->type == AS_FIELD_REF_LIST)
         {
@@ -1640,8 +1697,7 @@ check_references (GPtrArray  *problems,
                   g_autofree char *base = member_path (path, field->json_name);
                   add_problem (problems, AS_FORMAT_ERROR_DANGLING,
                                g_strdup_printf ("%s[%u]", base, k),
-                               _("refers to %s %s, which is not in the set"),
-                               field->ref_kind, ids[k]);
+                               dangling_message (field), ids[k]);
                 }
             }
         }

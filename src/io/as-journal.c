@@ -853,7 +853,7 @@ lookup_list (AsEntity    *parent,
     }
   list = as_entity_find_list (parent, name);
   if (list == NULL)
-    *message = g_strdup_printf (_("a %s has no list “%s”"), as_entity_get_kind (parent), name);
+    *message = g_strdup_printf (_("the entity %s has no list “%s”"), as_entity_get_id (parent), name);
   return list;
 }
 
@@ -939,7 +939,7 @@ replay_edit (AsSet       *set,
         return FALSE;
       if (name == NULL || (field = as_entity_find_field (entity, name)) == NULL)
         {
-          *message = g_strdup_printf (_("a %s has no field “%s”"), as_entity_get_kind (entity),
+          *message = g_strdup_printf (_("the entity %s has no field “%s”"), as_entity_get_id (entity),
                                       name ? name : "");
           return FALSE;
         }
