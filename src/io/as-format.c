@@ -205,24 +205,18 @@ excerpt (const char *s)
 
 /* Dates and times */
 
-/* Writes a number of at least width digits, zero-padded, as "%0*u" would,
- * and returns the end. */
-static char *
-put_padded (char  *p,
-            guint  value,
-            guint  width)
+/* Writes value, below 100, as two digits and returns the end. */
+static inline char *
+put_2 (char  *p,
+       guint  value)
 {
-  char digits[12];
-  guint n = 0;
+  static const char pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
 
-  do
-    digits[n++] = '0' + value % 10;
-  while ((value /= 10) > 0);
-  while (n < width)
-    digits[n++] = '0';
-  while (n > 0)
-    *p++ = digits[--n];
-  return p;
+  memcpy (p, pairs + 2 * value, 2);
+  return p + 2;
 }
 
 /* Appends the time as as_format_datetime gives it. A large file holds a
@@ -239,36 +233,39 @@ append_datetime (GString   *out,
   char *p = buffer;
 
   /* The year always in four digits: %Y writes 999 for the year 999, which
-   * as_parse_datetime (and ISO 8601) would not take back. */
+   * as_parse_datetime (and ISO 8601) would not take back. GDateTime's years
+   * are 1 to 9999. */
   g_date_time_get_ymd (dt, &year, &month, &day);
-  p = put_padded (p, year, 4);
+  p = put_2 (p, year / 100);
+  p = put_2 (p, year % 100);
   *p++ = '-';
-  p = put_padded (p, month, 2);
+  p = put_2 (p, month);
   *p++ = '-';
-  p = put_padded (p, day, 2);
+  p = put_2 (p, day);
   *p++ = 'T';
-  p = put_padded (p, g_date_time_get_hour (dt), 2);
+  p = put_2 (p, g_date_time_get_hour (dt));
   *p++ = ':';
-  p = put_padded (p, g_date_time_get_minute (dt), 2);
+  p = put_2 (p, g_date_time_get_minute (dt));
   *p++ = ':';
-  p = put_padded (p, g_date_time_get_second (dt), 2);
+  p = put_2 (p, g_date_time_get_second (dt));
   if (ms != 0)
     {
       *p++ = '.';
-      p = put_padded (p, ms, 3);
+      *p++ = '0' + ms / 100;
+      p = put_2 (p, ms % 100);
     }
 
   /* The offset as GDateTime's "%:z" writes it: hours and minutes, any
-   * seconds of a historical offset dropped. */
+   * seconds of a historical offset dropped. Offsets are within a day. */
   if (offset == 0)
     *p++ = 'Z';
   else
     {
       *p++ = offset < 0 ? '-' : '+';
       offset = ABS (offset);
-      p = put_padded (p, offset / 3600, 2);
+      p = put_2 (p, offset / 3600);
       *p++ = ':';
-      p = put_padded (p, offset / 60 % 60, 2);
+      p = put_2 (p, offset / 60 % 60);
     }
   g_string_append_len (out, buffer, p - buffer);
 }
@@ -689,20 +686,30 @@ append_double (GString *out,
     g_string_append (out, ".0");
 }
 
+/* A line break and the indentation of level after it, or the indentation
+ * alone, in one piece when it can. */
 static void
-append_indent (GString *out,
-               guint    level)
+append_line_break (GString  *out,
+                   guint     level,
+                   gboolean  line_break)
 {
-  static const char spaces[] = "                                                                ";
+  static const char spaces[] = "\n"
+    "                                                                "
+    "                                                                ";
   gsize n = level * 2;
 
-  while (n > 0)
+  if (G_LIKELY (n < sizeof spaces - 1))
     {
-      gsize chunk = MIN (n, sizeof spaces - 1);
-
-      append_len (out, spaces, chunk);
-      n -= chunk;
+      if (line_break)
+        append_len (out, spaces, n + 1);
+      else
+        append_len (out, spaces + 1, n);
+      return;
     }
+  if (line_break)
+    g_string_append_c (out, '\n');
+  for (; n > 0; n--)
+    g_string_append_c (out, ' ');
 }
 
 typedef struct
@@ -728,10 +735,7 @@ begin_item (Writer *w,
   if ((*count)++ > 0)
     g_string_append_c (w->out, ',');
   if (w->pretty)
-    {
-      g_string_append_c (w->out, '\n');
-      append_indent (w->out, level);
-    }
+    append_line_break (w->out, level, TRUE);
 }
 
 static void
@@ -774,11 +778,7 @@ end_container (Writer *w,
                char    close)
 {
   if (w->pretty)
-    {
-      if (count > 0)
-        g_string_append_c (w->out, '\n');
-      append_indent (w->out, level);
-    }
+    append_line_break (w->out, level, count > 0);
   g_string_append_c (w->out, close);
 }
 
