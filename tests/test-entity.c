@@ -1,8 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "as-model.h"
 #include "as-test-util.h"
+
+#define ID_X "00000000-0000-4000-8000-0000000000a1"
+#define ID_Y "00000000-0000-4000-8000-0000000000a2"
 
 /* Every concrete entity class, with the kind it writes in files. */
 static const struct
@@ -761,6 +766,149 @@ test_load_children (void)
   g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 2);
 }
 
+/* Sets a property to a value that no file could hold: refused with a
+ * warning, the value kept, nothing notified or announced. */
+static void
+assert_refused (AsEntity   *entity,
+                const char *property,
+                ...)
+{
+  g_auto(GValue) before = G_VALUE_INIT;
+  g_auto(GValue) after = G_VALUE_INIT;
+  g_autoptr(GArray) edits = watch_edits (as_entity_get_root (entity));
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (entity), property);
+  guint notified = 0;
+  gulong handler;
+  va_list args;
+
+  g_value_init (&before, pspec->value_type);
+  g_value_init (&after, pspec->value_type);
+  g_object_get_property (G_OBJECT (entity), property, &before);
+  handler = g_signal_connect (entity, "notify", G_CALLBACK (count_notify), &notified);
+
+  g_test_expect_message ("as-entity", G_LOG_LEVEL_WARNING, "*refused*");
+  va_start (args, property);
+  g_object_set_valist (G_OBJECT (entity), property, args);
+  va_end (args);
+  g_test_assert_expected_messages ();
+
+  g_signal_handler_disconnect (entity, handler);
+  g_object_get_property (G_OBJECT (entity), property, &after);
+  if (G_VALUE_HOLDS (&before, G_TYPE_STRV))
+    g_assert_true (g_strv_equal (g_value_get_boxed (&before), g_value_get_boxed (&after)));
+  else
+    g_assert_cmpint (g_param_values_cmp (pspec, &before, &after), ==, 0);
+  g_assert_cmpuint (notified, ==, 0);
+  g_assert_cmpuint (edits->len, ==, 0);
+  g_signal_handlers_disconnect_by_data (as_entity_get_root (entity), edits);
+}
+
+static void
+test_setters_refuse (void)
+{
+  g_autoptr(AsSet) set = as_set_new_document ();
+  g_autoptr(AsMember) member = as_member_new ();
+  g_autoptr(AsAction) action = as_action_new ();
+  AsMeeting *meeting;
+  g_autofree char *long_line = g_strnfill (AS_MAX_LINE + 1, 'x');
+  g_autofree char *line = g_strnfill (AS_MAX_LINE, 'x');
+  g_autofree char *long_text = g_strnfill (AS_MAX_STRING + 1, 'x');
+  g_autofree char *quotes = g_strnfill (AS_MAX_STRING / 2 + 1, '"');
+  g_autofree char *text = g_strnfill (AS_MAX_STRING, 'x');
+  const char *not_ids[] = { "00000000-0000-4000-8000-000000000001", "ana", NULL };
+  g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) start = g_date_time_new (tz, 2026, 3, 4, 9, 30, 0);
+
+  as_set_set_name (set, "North");
+  as_member_set_name (member, "Ana");
+  as_entity_append_child (AS_ENTITY (set), as_set_list_members (), AS_ENTITY (member));
+  as_entity_append_child (AS_ENTITY (set), as_set_list_actions (), AS_ENTITY (action));
+  meeting = as_set_add_meeting (set, start);
+
+  /* Texts: over the limits as a file writes them, not UTF-8, not one line. */
+  assert_refused (AS_ENTITY (set), "name", long_line, NULL);
+  assert_refused (AS_ENTITY (set), "name", "North\nSouth", NULL);
+  assert_refused (AS_ENTITY (member), "name", "Ana\tB", NULL);
+  assert_refused (AS_ENTITY (member), "name", "B\xe9n", NULL);
+  assert_refused (AS_ENTITY (set), "purpose", long_text, NULL);
+  /* Each quote is written as two bytes. */
+  assert_refused (AS_ENTITY (set), "purpose", quotes, NULL);
+  assert_refused (AS_ENTITY (member), "challenge", "\xff", NULL);
+
+  /* A colour, a date, references. */
+  assert_refused (AS_ENTITY (member), "colour", "blue", NULL);
+  assert_refused (AS_ENTITY (member), "colour", "#12345g", NULL);
+  assert_refused (AS_ENTITY (action), "due", "2026-02-30", NULL);
+  assert_refused (AS_ENTITY (action), "owner", "ana", NULL);
+  assert_refused (AS_ENTITY (meeting), "attendees", not_ids, NULL);
+  for (guint i = 0; i <= AS_MAX_REFS; i++)
+    g_ptr_array_add (many, g_strdup_printf ("00000000-0000-4000-8000-%012x", i));
+  g_ptr_array_add (many, NULL);
+  assert_refused (AS_ENTITY (meeting), "attendees", many->pdata, NULL);
+
+  /* Numbers out of range, which GObject refuses itself. */
+  g_test_expect_message ("GLib-GObject", G_LOG_LEVEL_WARNING, "*out of range*");
+  as_set_set_warning_seconds (set, 3601);
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (as_set_get_warning_seconds (set), ==, 120);
+
+  /* At the limits, taken. */
+  as_set_set_name (set, line);
+  g_assert_cmpstr (as_set_get_name (set), ==, line);
+  as_set_set_purpose (set, text);
+  g_assert_cmpstr (as_set_get_purpose (set), ==, text);
+  as_member_set_colour (member, "#A1b2C3");
+  as_action_set_due (action, "2028-02-29");
+  as_action_set_due (action, "");
+  g_assert_null (as_action_get_due (action));
+  as_set_set_facilitator (set, NULL);
+  g_assert_cmpstr (as_set_get_facilitator (set), ==, "");
+  as_member_set_challenge (member, "Line one\nline two\t\x01");
+}
+
+static void
+test_fit_text (void)
+{
+  g_autoptr(AsSet) set = as_set_new ();
+  g_autoptr(AsMember) member = as_member_new ();
+  g_autoptr(GString) long_name = g_string_new ("x");
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autofree char *fitted = NULL;
+
+  /* A one-line text: control characters become spaces, invalid UTF-8 is
+   * replaced, and the end beyond the limit is cut at a character. */
+  fitted = as_entity_fit_text (AS_ENTITY (set), "name", "North\tset\r\n2026");
+  g_assert_cmpstr (fitted, ==, "North set  2026");
+  g_clear_pointer (&fitted, g_free);
+  fitted = as_entity_fit_text (AS_ENTITY (member), "name", "B\xe9n");
+  g_assert_true (g_utf8_validate (fitted, -1, NULL));
+  g_assert_true (g_str_has_prefix (fitted, "B"));
+  g_clear_pointer (&fitted, g_free);
+  while (long_name->len <= AS_MAX_LINE)
+    g_string_append (long_name, "é");
+  fitted = as_entity_fit_text (AS_ENTITY (member), "sponsor-name", long_name->str);
+  g_assert_cmpuint (strlen (fitted), ==, AS_MAX_LINE - 1);
+  g_assert_true (g_str_has_prefix (long_name->str, fitted));
+  g_clear_pointer (&fitted, g_free);
+
+  /* A text keeps its lines, and is cut where it stops fitting as written:
+   * a line break takes two bytes. */
+  for (guint i = 0; i < AS_MAX_STRING / 2 + 1; i++)
+    g_string_append_c (long_text, '\n');
+  fitted = as_entity_fit_text (AS_ENTITY (set), "purpose", long_text->str);
+  g_assert_cmpuint (strlen (fitted), ==, AS_MAX_STRING / 2);
+  g_clear_pointer (&fitted, g_free);
+  fitted = as_entity_fit_text (AS_ENTITY (set), "purpose", "a\tb\nc");
+  g_assert_cmpstr (fitted, ==, "a\tb\nc");
+  g_clear_pointer (&fitted, g_free);
+
+  /* What fits is taken by the setter. */
+  fitted = as_entity_fit_text (AS_ENTITY (member), "name", "\001Ana\037");
+  as_member_set_name (member, fitted);
+  g_assert_cmpstr (as_member_get_name (member), ==, " Ana ");
+}
+
 static void
 test_finalize_each_class (void)
 {
@@ -777,14 +925,16 @@ test_finalize_each_class (void)
       /* Fill every field that owns memory. */
       for (guint f = 0; f < n_fields; f++)
         {
-          const char *strv[] = { "x", "y", NULL };
+          const char *strv[] = { ID_X, ID_Y, NULL };
 
           switch (fields[f].type)
             {
             case AS_FIELD_STRING:
             case AS_FIELD_TEXT:
-            case AS_FIELD_REF:
               g_object_set (entity, fields[f].name, "value", NULL);
+              break;
+            case AS_FIELD_REF:
+              g_object_set (entity, fields[f].name, ID_X, NULL);
               break;
             case AS_FIELD_DATE:
               g_object_set (entity, fields[f].name, "2026-03-04", NULL);
@@ -953,6 +1103,8 @@ main (int   argc,
   g_test_add_func ("/entity/document/index", test_document_index);
   g_test_add_func ("/entity/document/make", test_make_document_indexes_tree);
   g_test_add_func ("/entity/document/edited", test_edited);
+  g_test_add_func ("/entity/setters-refuse", test_setters_refuse);
+  g_test_add_func ("/entity/fit-text", test_fit_text);
   g_test_add_func ("/entity/load/field", test_load_field);
   g_test_add_func ("/entity/load/children", test_load_children);
   g_test_add_func ("/entity/finalize/each-class", test_finalize_each_class);

@@ -283,6 +283,38 @@ test_restore (void)
 /* A set being edited holds states a set file may not: a set and a member
  * not yet named, an action without an owner, a meeting without a start. The
  * journal restores them as they were. */
+/* Every control character in a text, in an edit of a field and in an
+ * entity inserted, is written so that the journal reads back. */
+static void
+test_restore_control_characters (void)
+{
+  g_autoptr(AsSet) set = make_set ();
+  g_autoptr(AsJournal) journal = as_journal_new (set, NULL);
+  g_autoptr(AsSet) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("controls:");
+  g_autoptr(AsAction) action = as_action_new ();
+  g_autofree char *path = NULL;
+
+  for (guint c = 1; c < 0x20; c++)
+    {
+      g_string_append_c (text, (char) c);
+      g_string_append_c (text, 'x');
+    }
+  g_string_append (text, "\x7f\"\\");
+  as_set_set_purpose (set, text->str);
+  as_action_set_owner (action, as_entity_get_id (nth (as_set_get_members (set), 0)));
+  as_action_set_text (action, text->str);
+  as_entity_append_child (AS_ENTITY (set), as_set_list_actions (), AS_ENTITY (action));
+  path = g_strdup (as_journal_get_path (journal));
+
+  g_clear_object (&journal);
+  restored = as_journal_restore (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (as_set_get_purpose (restored), ==, text->str);
+  assert_same_set (set, restored);
+}
+
 static void
 test_restore_unfinished (void)
 {
@@ -616,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/journal/lazy-and-private", test_lazy_and_private);
   g_test_add_func ("/journal/written-and-synced", test_written_and_synced);
   g_test_add_func ("/journal/restore", test_restore);
+  g_test_add_func ("/journal/restore-control-characters", test_restore_control_characters);
   g_test_add_func ("/journal/restore-unfinished", test_restore_unfinished);
   g_test_add_func ("/journal/cut-off-last-line", test_cut_off_last_line);
   g_test_add_func ("/journal/bad-lines", test_bad_lines);

@@ -153,7 +153,7 @@ test_undo_field_types (void)
   g_autoptr(AsMeeting) meeting = as_meeting_new ();
   g_autoptr(GTimeZone) tz = g_time_zone_new_offset (3600);
   g_autoptr(GDateTime) start = g_date_time_new (tz, 2026, 3, 4, 14, 0, 0);
-  const char *attendees[] = { "a", "b", NULL };
+  const char *attendees[] = { "00000000-0000-4000-8000-00000000000a", "00000000-0000-4000-8000-00000000000b", NULL };
 
   as_entity_append_child (AS_ENTITY (set), as_set_list_meetings (), AS_ENTITY (meeting));
   as_undo_stack_clear (undo);

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -470,25 +471,6 @@ compare_disk (const char    *path,
     return DISK_CHANGED;
   *identity = found;
   return DISK_SAME;
-}
-
-static gboolean
-write_all (int           fd,
-           const guint8 *data,
-           gsize         length)
-{
-  while (length > 0)
-    {
-      gssize n = write (fd, data, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        return FALSE;
-      data += n;
-      length -= n;
-    }
-  return TRUE;
 }
 
 static void
@@ -1169,6 +1151,8 @@ write_file_atomically (const char    *path,
   g_autofree char *folder = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GError) write_error = NULL;
   const guint8 *data;
   gsize length;
   struct stat st, written;
@@ -1208,7 +1192,18 @@ write_file_atomically (const char    *path,
     }
 
   data = g_bytes_get_data (bytes, &length);
-  if (!write_all (fd, data, length) || fsync (fd) != 0 || fstat (fd, &written) != 0)
+  stream = g_unix_output_stream_new (fd, FALSE);
+  if (!g_output_stream_write_all (stream, data, length, NULL, NULL, &write_error))
+    {
+      g_autofree char *name = display_name (path);
+
+      close (fd);
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, write_error->code, "%s: %s: %s",
+                   name, _("could not save"), write_error->message);
+      return FALSE;
+    }
+  if (fsync (fd) != 0 || fstat (fd, &written) != 0)
     goto failed;
   /* A network file system may report a failed write only now. */
   if (close (fd) != 0)

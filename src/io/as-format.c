@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -17,12 +16,6 @@
 
 /* The highest older major version that can be migrated. */
 #define OLDEST_MAJOR 0
-
-typedef struct
-{
-  GPtrArray  *problems;    /* of AsProblem */
-  GHashTable *ids;         /* id (borrowed from the entity) → path (owned) */
-} Reader;
 
 G_DEFINE_QUARK (as-format-error-quark, as_format_error)
 
@@ -144,41 +137,44 @@ is_string (JsonNode *node)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
-static gboolean
-valid_color (const char *s)
+/* The messages that name a kind of entity, each a whole sentence to
+ * translate, so that a translator never sees an English word glued in. */
+typedef struct
 {
-  if (strlen (s) != 7 || s[0] != '#')
-    return FALSE;
-  for (int i = 1; i < 7; i++)
-    if (!g_ascii_isxdigit (s[i]))
-      return FALSE;
-  return TRUE;
-}
+  const char *kind;       /* as the model names it */
+  const char *no_id;      /* the object of one has no "id" */
+  const char *dangling;   /* a reference to one, by an id (%s) not in the set */
+} KindMessages;
 
-static gboolean
-valid_date (const char *s)
+static const KindMessages kind_messages[] = {
+  { "set", N_("the set has no “id”"), NULL },
+  { "member", N_("the member has no “id”"),
+    /* Translators: %s is an id such as 0b5e5a3c-7d1e-4f0a-9c61-2f4f0d6a9b12 */
+    N_("refers to member %s, which is not in the set") },
+  { "meeting", N_("the meeting has no “id”"),
+    /* Translators: %s is an id such as 0b5e5a3c-7d1e-4f0a-9c61-2f4f0d6a9b12 */
+    N_("refers to meeting %s, which is not in the set") },
+  { "round", N_("the round has no “id”"),
+    /* Translators: %s is an id such as 0b5e5a3c-7d1e-4f0a-9c61-2f4f0d6a9b12 */
+    N_("refers to round %s, which is not in the set") },
+  { "step", N_("the step has no “id”"),
+    /* Translators: %s is an id such as 0b5e5a3c-7d1e-4f0a-9c61-2f4f0d6a9b12 */
+    N_("refers to step %s, which is not in the set") },
+  { "timer_event", N_("the timer event has no “id”"), NULL },
+  { "turn", N_("the speaking turn has no “id”"), NULL },
+  { "question", N_("the question has no “id”"), NULL },
+  { "reflection", N_("the reflection has no “id”"), NULL },
+  { "action", N_("the action has no “id”"), NULL },
+  { "status_change", N_("the status change has no “id”"), NULL },
+};
+
+static const KindMessages *
+find_kind_messages (const char *kind)
 {
-  guint y, m, d;
-  char tail;
-
-  if (strlen (s) != 10 || s[4] != '-' || s[7] != '-')
-    return FALSE;
-  /* Digits only: sscanf's %u would also take a sign or a space. */
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (s[i]))
-      return FALSE;
-  if (sscanf (s, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
-  return g_date_valid_dmy (d, m, y);
-}
-
-static gboolean
-has_control_characters (const char *s)
-{
-  for (const guchar *p = (const guchar *) s; *p; p++)
-    if (*p < 0x20)
-      return TRUE;
-  return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (kind_messages); i++)
+    if (strcmp (kind_messages[i].kind, kind) == 0)
+      return &kind_messages[i];
+  return NULL;
 }
 
 /* A value from the file, fit to quote in a message: at most 40 characters,
@@ -209,24 +205,18 @@ excerpt (const char *s)
 
 /* Dates and times */
 
-/* Writes a number of at least width digits, zero-padded, as "%0*u" would,
- * and returns the end. */
-static char *
-put_padded (char  *p,
-            guint  value,
-            guint  width)
+/* Writes value, below 100, as two digits and returns the end. */
+static inline char *
+put_2 (char  *p,
+       guint  value)
 {
-  char digits[12];
-  guint n = 0;
+  static const char pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
 
-  do
-    digits[n++] = '0' + value % 10;
-  while ((value /= 10) > 0);
-  while (n < width)
-    digits[n++] = '0';
-  while (n > 0)
-    *p++ = digits[--n];
-  return p;
+  memcpy (p, pairs + 2 * value, 2);
+  return p + 2;
 }
 
 /* Appends the time as as_format_datetime gives it. A large file holds a
@@ -243,36 +233,39 @@ append_datetime (GString   *out,
   char *p = buffer;
 
   /* The year always in four digits: %Y writes 999 for the year 999, which
-   * as_parse_datetime (and ISO 8601) would not take back. */
+   * as_parse_datetime (and ISO 8601) would not take back. GDateTime's years
+   * are 1 to 9999. */
   g_date_time_get_ymd (dt, &year, &month, &day);
-  p = put_padded (p, year, 4);
+  p = put_2 (p, year / 100);
+  p = put_2 (p, year % 100);
   *p++ = '-';
-  p = put_padded (p, month, 2);
+  p = put_2 (p, month);
   *p++ = '-';
-  p = put_padded (p, day, 2);
+  p = put_2 (p, day);
   *p++ = 'T';
-  p = put_padded (p, g_date_time_get_hour (dt), 2);
+  p = put_2 (p, g_date_time_get_hour (dt));
   *p++ = ':';
-  p = put_padded (p, g_date_time_get_minute (dt), 2);
+  p = put_2 (p, g_date_time_get_minute (dt));
   *p++ = ':';
-  p = put_padded (p, g_date_time_get_second (dt), 2);
+  p = put_2 (p, g_date_time_get_second (dt));
   if (ms != 0)
     {
       *p++ = '.';
-      p = put_padded (p, ms, 3);
+      *p++ = '0' + ms / 100;
+      p = put_2 (p, ms % 100);
     }
 
   /* The offset as GDateTime's "%:z" writes it: hours and minutes, any
-   * seconds of a historical offset dropped. */
+   * seconds of a historical offset dropped. Offsets are within a day. */
   if (offset == 0)
     *p++ = 'Z';
   else
     {
       *p++ = offset < 0 ? '-' : '+';
       offset = ABS (offset);
-      p = put_padded (p, offset / 3600, 2);
+      p = put_2 (p, offset / 3600);
       *p++ = ':';
-      p = put_padded (p, offset / 60 % 60, 2);
+      p = put_2 (p, offset / 60 % 60);
     }
   g_string_append_len (out, buffer, p - buffer);
 }
@@ -317,8 +310,8 @@ as_parse_datetime (const char *text)
 
 /* Fields */
 
-/* A JSON value as the field checks see it, from a JsonNode or from the
- * pull parser: a scalar with its value, or only the kind of a container. */
+/* A JSON value from the pull parser as the field checks see it: a scalar
+ * with its value, or only the kind of a container. */
 typedef enum {
   VALUE_NULL,
   VALUE_STRING,
@@ -354,47 +347,6 @@ value_kind_name (ValueKind kind)
     }
 }
 
-static void
-value_from_node (JsonNode *node,
-                 Value    *v)
-{
-  memset (v, 0, sizeof *v);
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      v->kind = VALUE_OBJECT;
-      break;
-    case JSON_NODE_ARRAY:
-      v->kind = VALUE_ARRAY;
-      break;
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          v->kind = VALUE_STRING;
-          v->string = json_node_get_string (node);
-          v->length = strlen (v->string);
-          break;
-        case G_TYPE_BOOLEAN:
-          v->kind = VALUE_BOOLEAN;
-          v->boolean = json_node_get_boolean (node);
-          break;
-        case G_TYPE_INT64:
-          v->kind = VALUE_INT;
-          v->integer = json_node_get_int (node);
-          break;
-        default:
-          v->kind = VALUE_DOUBLE;
-          break;
-        }
-      break;
-    case JSON_NODE_NULL:
-    default:
-      v->kind = VALUE_NULL;
-      break;
-    }
-}
-
 /* The entries of a list of references, checked one by one as they come. */
 typedef struct
 {
@@ -418,7 +370,7 @@ ref_list_add (RefList     *list,
   guint index = list->n++;
 
   /* Past the limit, only the count matters. */
-  if (list->n > AS_MAX_MEMBERS || list->first_bad >= 0)
+  if (list->n > AS_MAX_REFS || list->first_bad >= 0)
     return;
   if (element->kind != VALUE_STRING || !g_uuid_string_is_valid (element->string))
     list->first_bad = index;
@@ -436,8 +388,8 @@ ref_list_finish (RefList  *list,
 {
   gboolean ok = FALSE;
 
-  if (list->n > AS_MAX_MEMBERS)
-    *message = g_strdup_printf (_("more than %d entries"), AS_MAX_MEMBERS);
+  if (list->n > AS_MAX_REFS)
+    *message = g_strdup_printf (_("more than %d entries"), AS_MAX_REFS);
   else if (list->first_bad >= 0)
     *message = g_strdup_printf (_("entry %u is not an id"), (guint) list->first_bad);
   else
@@ -466,72 +418,48 @@ field_from_value (const AsField  *field,
     case AS_FIELD_STRING:
     case AS_FIELD_TEXT:
     case AS_FIELD_COLOR:
+    case AS_FIELD_DATE:
+    case AS_FIELD_REF:
       {
-        const char *s;
+        g_autofree char *shown = NULL;
 
+        /* A date or a reference may be null: unset. */
+        if (v->kind == VALUE_NULL && (field->type == AS_FIELD_DATE || field->type == AS_FIELD_REF))
+          {
+            g_value_init (value, G_TYPE_STRING);
+            return TRUE;
+          }
         if (v->kind != VALUE_STRING)
           {
             *message = g_strdup_printf (_("expected a string, found %s"), value_kind_name (v->kind));
             return FALSE;
           }
-        s = v->string;
-        if (field->type == AS_FIELD_STRING && v->length > AS_MAX_LINE)
+        switch (as_field_check_text (field, v->string, v->length))
           {
+          case AS_FIELD_VALUE_VALID:
+            g_value_init (value, G_TYPE_STRING);
+            g_value_set_static_string (value, v->string);
+            return TRUE;
+          case AS_FIELD_VALUE_TOO_LONG:
             *message = g_strdup_printf (_("text longer than %d bytes"), AS_MAX_LINE);
             return FALSE;
-          }
-        if (field->type == AS_FIELD_STRING && has_control_characters (s))
-          {
+          case AS_FIELD_VALUE_NOT_ONE_LINE:
             *message = g_strdup (_("a one-line text contains a line break or control character"));
             return FALSE;
-          }
-        if (field->type == AS_FIELD_COLOR && !valid_color (s))
-          {
-            {
-              g_autofree char *shown = excerpt (s);
-              *message = g_strdup_printf (_("“%s” is not a colour like “#3584e4”"), shown);
-            }
+          case AS_FIELD_VALUE_NOT_A_COLOUR:
+            shown = excerpt (v->string);
+            *message = g_strdup_printf (_("“%s” is not a colour like “#3584e4”"), shown);
+            return FALSE;
+          case AS_FIELD_VALUE_NOT_A_DATE:
+            shown = excerpt (v->string);
+            *message = g_strdup_printf (_("“%s” is not a date like “2026-11-21”"), shown);
+            return FALSE;
+          case AS_FIELD_VALUE_NOT_AN_ID:
+          default:
+            shown = excerpt (v->string);
+            *message = g_strdup_printf (_("“%s” is not an id"), shown);
             return FALSE;
           }
-        g_value_init (value, G_TYPE_STRING);
-        g_value_set_static_string (value, s);
-        return TRUE;
-      }
-
-    case AS_FIELD_DATE:
-    case AS_FIELD_REF:
-      {
-        const char *s = NULL;
-
-        if (v->kind == VALUE_NULL)
-          s = NULL;
-        else if (v->kind != VALUE_STRING)
-          {
-            *message = g_strdup_printf (_("expected a string, found %s"), value_kind_name (v->kind));
-            return FALSE;
-          }
-        else
-          s = v->string;
-
-        if (s != NULL && field->type == AS_FIELD_DATE && !valid_date (s))
-          {
-            {
-              g_autofree char *shown = excerpt (s);
-              *message = g_strdup_printf (_("“%s” is not a date like “2026-11-21”"), shown);
-            }
-            return FALSE;
-          }
-        if (s != NULL && field->type == AS_FIELD_REF && !g_uuid_string_is_valid (s))
-          {
-            {
-              g_autofree char *shown = excerpt (s);
-              *message = g_strdup_printf (_("“%s” is not an id"), shown);
-            }
-            return FALSE;
-          }
-        g_value_init (value, G_TYPE_STRING);
-        g_value_set_static_string (value, s);
-        return TRUE;
       }
 
     case AS_FIELD_INT:
@@ -627,124 +555,6 @@ field_from_value (const AsField  *field,
     }
 }
 
-gboolean
-as_format_field_from_json (const AsField  *field,
-                           JsonNode       *node,
-                           GValue         *value,
-                           char          **message)
-{
-  Value v;
-
-  if (field->type == AS_FIELD_REF_LIST && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      guint n = json_array_get_length (array);
-      RefList list;
-
-      ref_list_init (&list);
-      for (guint i = 0; i < n && list.n <= AS_MAX_MEMBERS; i++)
-        {
-          value_from_node (json_array_get_element (array, i), &v);
-          ref_list_add (&list, &v);
-        }
-      list.n = MAX (list.n, n);
-      return ref_list_finish (&list, value, message);
-    }
-
-  value_from_node (node, &v);
-  if (!field_from_value (field, &v, value, message))
-    return FALSE;
-  /* The strings of the node may go before the value does. */
-  if (G_VALUE_HOLDS_STRING (value))
-    g_value_set_string (value, g_value_get_string (value));
-  return TRUE;
-}
-
-/* A one-line text as the reader takes it: the model stores what it is given,
- * and a name pasted with a tab or a line break, or longer than AS_MAX_LINE,
- * would otherwise be saved into a file that then does not open. Control
- * characters become spaces; the end beyond the limit is cut at a character
- * boundary. NULL when the text is fine as it is. */
-static char *
-one_line_for_file (const char *s)
-{
-  char *copy;
-  gsize length = strlen (s);
-
-  if (length <= AS_MAX_LINE && !has_control_characters (s))
-    return NULL;
-
-  if (length > AS_MAX_LINE)
-    {
-      length = AS_MAX_LINE;
-      while (length > 0 && ((guchar) s[length] & 0xC0) == 0x80)
-        length--;
-    }
-  copy = g_strndup (s, length);
-  for (guchar *p = (guchar *) copy; *p; p++)
-    if (*p < 0x20)
-      *p = ' ';
-  return copy;
-}
-
-JsonNode *
-as_format_field_to_json (AsEntity      *entity,
-                         const AsField *field)
-{
-  gpointer p = as_entity_field_storage (entity, field);
-
-  switch (field->type)
-    {
-    case AS_FIELD_STRING:
-      {
-        const char *s = *(char **) p;
-        g_autofree char *fixed = one_line_for_file (s);
-
-        return json_node_init_string (json_node_alloc (), fixed ? fixed : s);
-      }
-    case AS_FIELD_TEXT:
-    case AS_FIELD_COLOR:
-    case AS_FIELD_DATE:
-    case AS_FIELD_REF:
-      {
-        const char *s = *(char **) p;
-        return s ? json_node_init_string (json_node_alloc (), s) : json_node_init_null (json_node_alloc ());
-      }
-    case AS_FIELD_INT:
-      return json_node_init_int (json_node_alloc (), *(gint *) p);
-    case AS_FIELD_BOOLEAN:
-      return json_node_init_boolean (json_node_alloc (), *(gboolean *) p);
-    case AS_FIELD_ENUM:
-      return json_node_init_string (json_node_alloc (),
-                                    as_enum_to_nick (field->enum_type (), *(gint *) p));
-    case AS_FIELD_DATETIME:
-      {
-        GDateTime *dt = *(GDateTime **) p;
-        g_autofree char *s = NULL;
-
-        if (dt == NULL)
-          return json_node_init_null (json_node_alloc ());
-        s = as_format_datetime (dt);
-        return json_node_init_string (json_node_alloc (), s);
-      }
-    case AS_FIELD_REF_LIST:
-      {
-        char **ids = *(char ***) p;
-        JsonArray *array = json_array_new ();
-
-        JsonNode *node = json_node_alloc ();
-
-        for (guint i = 0; ids && ids[i]; i++)
-          json_array_add_string_element (array, ids[i]);
-        json_node_init_array (node, array);
-        json_array_unref (array);
-        return node;
-      }
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 static gboolean
 field_is_unset (AsEntity      *entity,
                 const AsField *field)
@@ -763,68 +573,9 @@ field_is_unset (AsEntity      *entity,
     }
 }
 
-/* Writing */
-
-static JsonObject *
-entity_to_object (AsEntity *entity)
-{
-  AsEntityClass *klass = AS_ENTITY_GET_CLASS (entity);
-  JsonObject *object = json_object_new ();
-  JsonObject *extra;
-  guint n_fields, n_lists;
-  const AsField *fields = as_entity_class_get_fields (klass, &n_fields);
-  const AsChildList *lists = as_entity_class_get_lists (klass, &n_lists);
-
-  json_object_set_string_member (object, "id", as_entity_get_id (entity));
-
-  for (guint i = 0; i < n_fields; i++)
-    if (!field_is_unset (entity, &fields[i]))
-      json_object_set_member (object, fields[i].json_name,
-                              as_format_field_to_json (entity, &fields[i]));
-
-  for (guint l = 0; l < n_lists; l++)
-    {
-      GListModel *model = G_LIST_MODEL (as_entity_get_list (entity, &lists[l]));
-      guint n = g_list_model_get_n_items (model);
-      JsonArray *array = json_array_sized_new (n);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(AsEntity) child = g_list_model_get_item (model, i);
-          json_array_add_object_element (array, entity_to_object (child));
-        }
-      json_object_set_array_member (object, lists[l].name, array);
-    }
-
-  if ((extra = as_entity_get_extra (entity)) != NULL)
-    {
-      g_autoptr(GList) names = json_object_get_members (extra);
-
-      for (GList *l = names; l; l = l->next)
-        if (!json_object_has_member (object, l->data))
-          json_object_set_member (object, l->data,
-                                  json_node_copy (json_object_get_member (extra, l->data)));
-    }
-
-  return object;
-}
-
-JsonNode *
-as_format_entity_to_json (AsEntity *entity)
-{
-  JsonNode *node;
-  JsonObject *object;
-
-  g_return_val_if_fail (AS_IS_ENTITY (entity), NULL);
-
-  node = json_node_alloc ();
-  object = entity_to_object (entity);
-  json_node_init_object (node, object);
-  json_object_unref (object);
-  return node;
-}
-
-/* The text of a file is written straight from the model into one buffer, in
+/* Writing
+ *
+ * The text of a file is written straight from the model into one buffer, in
  * the very layout of json-glib 1.6's JsonGenerator (pretty, indent 2), so
  * that files written before read and write back byte for byte: a member is
  * "name" : value, each member or element on a line of its own, an empty
@@ -854,15 +605,6 @@ append_len (GString    *out,
 
 #define append_literal(out, text) append_len ((out), "" text, sizeof (text) - 1)
 
-/* Bytes that a string cannot hold as they are: control characters (0 ends
- * the string), the quote, the backslash, and DEL, which json-glib escapes. */
-static const guint8 needs_escape[256] = {
-  [0x00 ... 0x1f] = 1,
-  ['"'] = 1,
-  ['\\'] = 1,
-  [0x7f] = 1,
-};
-
 static void
 append_escaped (GString    *out,
                 const char *s)
@@ -873,7 +615,10 @@ append_escaped (GString    *out,
 
   for (;; p++)
     {
-      if (G_LIKELY (!needs_escape[*p]))
+      /* Bytes that a string cannot hold as they are: control characters
+       * (0 ends the string), the quote, the backslash, and DEL, which
+       * json-glib escapes. */
+      if (G_LIKELY (as_json_escape_extra[*p] == 0))
         continue;
       append_len (out, (const char *) run, p - run);
       switch (*p)
@@ -941,66 +686,110 @@ append_double (GString *out,
     g_string_append (out, ".0");
 }
 
+/* A line break and the indentation of level after it, or the indentation
+ * alone, in one piece when it can. */
 static void
-append_indent (GString *out,
-               guint    level)
+append_line_break (GString  *out,
+                   guint     level,
+                   gboolean  line_break)
 {
-  static const char spaces[] = "                                                                ";
+  static const char spaces[] = "\n"
+    "                                                                "
+    "                                                                ";
   gsize n = level * 2;
 
-  while (n > 0)
+  if (G_LIKELY (n < sizeof spaces - 1))
     {
-      gsize chunk = MIN (n, sizeof spaces - 1);
-
-      append_len (out, spaces, chunk);
-      n -= chunk;
+      if (line_break)
+        append_len (out, spaces, n + 1);
+      else
+        append_len (out, spaces + 1, n);
+      return;
     }
+  if (line_break)
+    g_string_append_c (out, '\n');
+  for (; n > 0; n--)
+    g_string_append_c (out, ' ');
 }
+
+typedef struct
+{
+  GString    *out;
+  /* Laid out as the file is, or all on one line (for the journal, and for
+   * text that is only read again). */
+  gboolean    pretty;
+  /* The last enum looked up: the fields of one class use few enums, and
+   * looking the class up for each value showed in profiles. */
+  GType       enum_type;
+  GEnumClass *enum_class;
+} Writer;
 
 /* Starts the member or element after *count others of an object or array
  * whose own line is at level - 1: a line break, after a comma unless it is
  * the first, then the indentation. */
 static void
-begin_item (GString *out,
-            guint    level,
-            guint   *count)
+begin_item (Writer *w,
+            guint   level,
+            guint  *count)
 {
   if ((*count)++ > 0)
-    g_string_append_c (out, ',');
-  g_string_append_c (out, '\n');
-  append_indent (out, level);
+    g_string_append_c (w->out, ',');
+  if (w->pretty)
+    append_line_break (w->out, level, TRUE);
 }
 
 static void
-begin_member (GString    *out,
+begin_member (Writer     *w,
               guint       level,
               guint      *count,
               const char *name)
 {
-  begin_item (out, level, count);
-  append_string (out, name);
-  append_literal (out, " : ");
+  begin_item (w, level, count);
+  append_string (w->out, name);
+  if (w->pretty)
+    append_literal (w->out, " : ");
+  else
+    g_string_append_c (w->out, ':');
+}
+
+/* As begin_member, for a name that needs no escape: the names of the
+ * model's fields and lists, which are identifiers. Most of what the writer
+ * writes starts so. */
+static void
+begin_plain_member (Writer     *w,
+                    guint       level,
+                    guint      *count,
+                    const char *name)
+{
+  begin_item (w, level, count);
+  g_string_append_c (w->out, '"');
+  append_len (w->out, name, strlen (name));
+  if (w->pretty)
+    append_literal (w->out, "\" : ");
+  else
+    append_literal (w->out, "\":");
 }
 
 /* Ends an object or array opened on a line at level. */
 static void
-end_container (GString *out,
-               guint    level,
-               guint    count,
-               char     close)
+end_container (Writer *w,
+               guint   level,
+               guint   count,
+               char    close)
 {
-  if (count > 0)
-    g_string_append_c (out, '\n');
-  append_indent (out, level);
-  g_string_append_c (out, close);
+  if (w->pretty)
+    append_line_break (w->out, level, count > 0);
+  g_string_append_c (w->out, close);
 }
 
 /* Any JSON value, for the members this version does not know. */
 static void
-append_node (GString  *out,
+append_node (Writer   *w,
              JsonNode *node,
              guint     level)
 {
+  GString *out = w->out;
+
   switch (JSON_NODE_TYPE (node))
     {
     case JSON_NODE_NULL:
@@ -1041,10 +830,10 @@ append_node (GString  *out,
           }
         for (guint i = 0; i < n; i++)
           {
-            begin_item (out, level + 1, &count);
-            append_node (out, json_array_get_element (array, i), level + 1);
+            begin_item (w, level + 1, &count);
+            append_node (w, json_array_get_element (array, i), level + 1);
           }
-        end_container (out, level, count, ']');
+        end_container (w, level, count, ']');
       }
       break;
 
@@ -1059,10 +848,10 @@ append_node (GString  *out,
         json_object_iter_init_ordered (&iter, json_node_get_object (node));
         while (json_object_iter_next_ordered (&iter, &name, &member))
           {
-            begin_member (out, level + 1, &count, name);
-            append_node (out, member, level + 1);
+            begin_member (w, level + 1, &count, name);
+            append_node (w, member, level + 1);
           }
-        end_container (out, level, count, '}');
+        end_container (w, level, count, '}');
       }
       break;
 
@@ -1070,15 +859,6 @@ append_node (GString  *out,
       break;
     }
 }
-
-typedef struct
-{
-  GString    *out;
-  /* The last enum looked up: the fields of one class use few enums, and
-   * looking the class up for each value showed in profiles. */
-  GType       enum_type;
-  GEnumClass *enum_class;
-} Writer;
 
 static const char *
 writer_enum_nick (Writer        *w,
@@ -1098,7 +878,7 @@ writer_enum_nick (Writer        *w,
   return v ? v->value_nick : NULL;
 }
 
-/* One field's value, as as_format_field_to_json gives it. */
+/* One field's value. */
 static void
 append_field (Writer        *w,
               AsEntity      *entity,
@@ -1111,13 +891,6 @@ append_field (Writer        *w,
   switch (field->type)
     {
     case AS_FIELD_STRING:
-      {
-        const char *s = *(char **) p;
-        g_autofree char *fixed = one_line_for_file (s);
-
-        append_string (out, fixed ? fixed : s);
-      }
-      break;
     case AS_FIELD_TEXT:
     case AS_FIELD_COLOR:
     case AS_FIELD_DATE:
@@ -1170,10 +943,10 @@ append_field (Writer        *w,
           }
         for (guint i = 0; ids[i] != NULL; i++)
           {
-            begin_item (out, level + 1, &count);
+            begin_item (w, level + 1, &count);
             append_string (out, ids[i]);
           }
-        end_container (out, level, count, ']');
+        end_container (w, level, count, ']');
       }
       break;
     default:
@@ -1220,29 +993,26 @@ append_entity (Writer   *w,
    * program peeking at the file sees what it is. */
   if (is_root)
     {
-      begin_member (out, level + 1, &count, "format");
+      guint n_version = 0;
+
+      begin_plain_member (w, level + 1, &count, "format");
       append_string (out, AS_FORMAT_ID);
-      begin_member (out, level + 1, &count, "format_version");
-      g_string_append (out, "{\n");
-      append_indent (out, level + 2);
-      g_string_append (out, "\"major\" : ");
+      begin_plain_member (w, level + 1, &count, "format_version");
+      g_string_append_c (out, '{');
+      begin_plain_member (w, level + 2, &n_version, "major");
       append_int (out, AS_FORMAT_MAJOR);
-      g_string_append (out, ",\n");
-      append_indent (out, level + 2);
-      g_string_append (out, "\"minor\" : ");
+      begin_plain_member (w, level + 2, &n_version, "minor");
       append_int (out, AS_FORMAT_MINOR);
-      g_string_append_c (out, '\n');
-      append_indent (out, level + 1);
-      g_string_append_c (out, '}');
+      end_container (w, level + 1, n_version, '}');
     }
 
-  begin_member (out, level + 1, &count, "id");
+  begin_plain_member (w, level + 1, &count, "id");
   append_string (out, as_entity_get_id (entity));
 
   for (guint i = 0; i < n_fields; i++)
     if (!field_is_unset (entity, &fields[i]))
       {
-        begin_member (out, level + 1, &count, fields[i].json_name);
+        begin_plain_member (w, level + 1, &count, fields[i].json_name);
         append_field (w, entity, &fields[i], level + 1);
       }
 
@@ -1252,7 +1022,7 @@ append_entity (Writer   *w,
       guint n = g_list_model_get_n_items (model);
       guint n_written = 0;
 
-      begin_member (out, level + 1, &count, lists[l].name);
+      begin_plain_member (w, level + 1, &count, lists[l].name);
       g_string_append_c (out, '[');
       if (n == 0)
         {
@@ -1263,11 +1033,11 @@ append_entity (Writer   *w,
         {
           AsEntity *child = g_list_model_get_item (model, i);
 
-          begin_item (out, level + 2, &n_written);
+          begin_item (w, level + 2, &n_written);
           append_entity (w, child, level + 2, FALSE);
           g_object_unref (child);
         }
-      end_container (out, level + 1, n_written, ']');
+      end_container (w, level + 1, n_written, ']');
     }
 
   if ((extra = as_entity_get_extra (entity)) != NULL)
@@ -1280,12 +1050,12 @@ append_entity (Writer   *w,
       while (json_object_iter_next_ordered (&iter, &name, &node))
         if (!extra_is_hidden (entity, name, is_root))
           {
-            begin_member (out, level + 1, &count, name);
-            append_node (out, node, level + 1);
+            begin_member (w, level + 1, &count, name);
+            append_node (w, node, level + 1);
           }
     }
 
-  end_container (out, level, count, '}');
+  end_container (w, level, count, '}');
 }
 
 /* The size of the last file written, to size the buffer of the next: a set
@@ -1300,6 +1070,7 @@ as_format_write (AsSet *set)
 
   g_return_val_if_fail (AS_IS_SET (set), NULL);
 
+  w.pretty = TRUE;
   length = (gsize) g_atomic_int_get (&last_size_written);
   w.out = g_string_sized_new (length + length / 8);
   append_entity (&w, AS_ENTITY (set), 0, TRUE);
@@ -1311,197 +1082,572 @@ as_format_write (AsSet *set)
   return g_string_free_to_bytes (w.out);
 }
 
-/* Reading */
+/* Reading
+ *
+ * One reader builds the entities from JSON text: it drives the pull parser
+ * of as-json-scan.c, which checks the text as it goes (one value, UTF-8,
+ * depth, sizes, duplicate keys, 64-bit integers), and builds each entity
+ * from the tokens as they come, without a tree of the whole file (which took
+ * longer to build and to free than the entities themselves). Members this
+ * version does not know are kept as json-glib nodes. A file of format 0,
+ * migrated on a json-glib tree, and an entity given as a JsonNode are
+ * written out as text and read the same way.
+ *
+ * The problems are reported in the order of the text: those of a member
+ * where it is, those of a missing id or required field where the object
+ * ends; at most MAX_PROBLEMS. A list with too many entries is reported
+ * alone, without the problems of its entries; broken text is reported
+ * alone. Duplicate ids are looked for once the entities are built, and
+ * references only in a set without any other problem. */
 
-static AsEntity *read_entity (Reader     *reader,
-                              GType       type,
-                              JsonObject *object,
-                              const char *path);
+typedef struct
+{
+  AsJsonPull    *pull;
+  GPtrArray     *problems;       /* of AsProblem */
+  guint          first_problem;  /* problems->len when the reading began */
+  GString       *path;           /* of the entity or list being read */
+  gboolean       failed;         /* the text is broken */
+
+  /* The classes met so far, looked up once rather than per entity. */
+  GType          types[16];
+  AsEntityClass *classes[16];
+  guint          n_types;
+} Reader;
+
+static const AsJsonLimits scan_limits = {
+  AS_MAX_DEPTH, AS_MAX_STRING, AS_MAX_MEMBERS, AS_MAX_ARRAY,
+};
 
 static void
-read_list (Reader            *reader,
-           AsEntity          *entity,
-           const AsChildList *list,
-           JsonNode          *node,
-           const char        *path)
+reader_init (Reader             *r,
+             const char         *data,
+             gsize               length,
+             const AsJsonLimits *limits,
+             const char         *path,
+             GPtrArray          *problems)
 {
-  JsonArray *array;
-  guint n;
-  g_autoptr(GPtrArray) children = NULL;
-  g_autofree char *list_path = member_path (path, list->name);
-  g_autoptr(GString) item_path = NULL;
-  gsize list_path_len;
+  memset (r, 0, sizeof *r);
+  r->pull = as_json_pull_new (data, length, limits);
+  r->problems = problems;
+  r->first_problem = problems->len;
+  r->path = g_string_new (path);
+}
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      add_problem (reader->problems, AS_FORMAT_ERROR_INVALID, g_steal_pointer (&list_path),
-                   _("expected an array, found %s"), node_type_name (node));
-      return;
-    }
-
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-  if (n > list->max_items)
-    {
-      add_problem (reader->problems, AS_FORMAT_ERROR_TOO_LARGE, g_steal_pointer (&list_path),
-                   _("%u entries, more than the %u allowed"), n, list->max_items);
-      return;
-    }
-
-  children = g_ptr_array_new_full (n, g_object_unref);
-  item_path = g_string_new (list_path);
-  list_path_len = item_path->len;
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      AsEntity *child;
-
-      set_item_path (item_path, list_path_len, i);
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          add_problem (reader->problems, AS_FORMAT_ERROR_INVALID, g_strdup (item_path->str),
-                       _("expected an object, found %s"), node_type_name (element));
-          continue;
-        }
-      child = read_entity (reader, list->item_type (), json_node_get_object (element),
-                           item_path->str);
-      if (child != NULL)
-        g_ptr_array_add (children, child);
-    }
-
-  as_entity_load_children (entity, list, (AsEntity **) children->pdata, children->len);
+static void
+reader_clear (Reader *r)
+{
+  g_string_free (r->path, TRUE);
+  as_json_pull_free (r->pull);
+  for (guint i = 0; i < r->n_types; i++)
+    g_type_class_unref (r->classes[i]);
 }
 
 static gboolean
-is_root_member (const char *name)
+reader_has_problems (Reader *r)
 {
-  return strcmp (name, "format") == 0 || strcmp (name, "format_version") == 0;
+  return r->problems->len > r->first_problem;
 }
 
+/* Checks that the value read is the whole text. When it is not, or the
+ * text broke before, the parser's error is the only problem. */
+static gboolean
+reader_finish_text (Reader   *r,
+                    gboolean  read)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  AsJsonToken token;
+
+  if (read && !r->failed && as_json_pull_next (r->pull) == AS_JSON_END)
+    return TRUE;
+
+  while ((token = as_json_pull_next (r->pull)) > AS_JSON_END)
+    ;
+  g_assert (token == AS_JSON_ERROR);
+  as_json_pull_take_error (r->pull, &path, &error);
+  g_ptr_array_set_size (r->problems, r->first_problem);
+  add_problem (r->problems, error->code, path, "%s", error->message);
+  return FALSE;
+}
+
+static AsEntityClass *
+reader_class (Reader *r,
+              GType   type)
+{
+  for (guint i = 0; i < r->n_types; i++)
+    if (r->types[i] == type)
+      return r->classes[i];
+  if (r->n_types == G_N_ELEMENTS (r->types))
+    return AS_ENTITY_CLASS (g_type_class_peek (type));
+  r->types[r->n_types] = type;
+  r->classes[r->n_types] = g_type_class_ref (type);
+  return r->classes[r->n_types++];
+}
+
+/* Reads the value that token starts as the field checks see it; an object
+ * or an array is read to its end. FALSE when the text is broken. */
+static gboolean
+read_value (Reader      *r,
+            AsJsonToken  token,
+            Value       *v)
+{
+  memset (v, 0, sizeof *v);
+  switch (token)
+    {
+    case AS_JSON_STRING:
+      v->kind = VALUE_STRING;
+      v->string = as_json_pull_get_string (r->pull, &v->length);
+      return TRUE;
+    case AS_JSON_INT:
+      v->kind = VALUE_INT;
+      v->integer = as_json_pull_get_int (r->pull);
+      return TRUE;
+    case AS_JSON_DOUBLE:
+      v->kind = VALUE_DOUBLE;
+      return TRUE;
+    case AS_JSON_TRUE:
+    case AS_JSON_FALSE:
+      v->kind = VALUE_BOOLEAN;
+      v->boolean = token == AS_JSON_TRUE;
+      return TRUE;
+    case AS_JSON_NULL:
+      v->kind = VALUE_NULL;
+      return TRUE;
+    case AS_JSON_OBJECT_BEGIN:
+      v->kind = VALUE_OBJECT;
+      return as_json_pull_skip (r->pull);
+    case AS_JSON_ARRAY_BEGIN:
+      v->kind = VALUE_ARRAY;
+      return as_json_pull_skip (r->pull);
+    default:
+      return FALSE;
+    }
+}
+
+/* Builds the value that token starts as json-glib's parser would, for a
+ * member this version does not know. NULL when the text is broken. The
+ * depth is bounded by the parser's limit. */
+static JsonNode *
+pull_node (AsJsonPull  *pull,
+           AsJsonToken  token)
+{
+  switch (token)
+    {
+    case AS_JSON_STRING:
+      return json_node_init_string (json_node_alloc (), as_json_pull_get_string (pull, NULL));
+    case AS_JSON_INT:
+      return json_node_init_int (json_node_alloc (), as_json_pull_get_int (pull));
+    case AS_JSON_DOUBLE:
+      return json_node_init_double (json_node_alloc (), as_json_pull_get_double (pull));
+    case AS_JSON_TRUE:
+    case AS_JSON_FALSE:
+      return json_node_init_boolean (json_node_alloc (), token == AS_JSON_TRUE);
+    case AS_JSON_NULL:
+      return json_node_init_null (json_node_alloc ());
+
+    case AS_JSON_ARRAY_BEGIN:
+      {
+        g_autoptr(JsonArray) array = json_array_new ();
+
+        while ((token = as_json_pull_next (pull)) != AS_JSON_ARRAY_END)
+          {
+            JsonNode *element = pull_node (pull, token);
+
+            if (element == NULL)
+              return NULL;
+            json_array_add_element (array, element);
+          }
+        return json_node_init_array (json_node_alloc (), array);
+      }
+
+    case AS_JSON_OBJECT_BEGIN:
+      {
+        g_autoptr(JsonObject) object = json_object_new ();
+
+        while ((token = as_json_pull_next (pull)) == AS_JSON_MEMBER)
+          {
+            g_autofree char *name = as_json_pull_dup_string (pull, NULL);
+            JsonNode *member = pull_node (pull, as_json_pull_next (pull));
+
+            if (member == NULL)
+              return NULL;
+            json_object_set_member (object, name, member);
+          }
+        if (token != AS_JSON_OBJECT_END)
+          return NULL;
+        return json_node_init_object (json_node_alloc (), object);
+      }
+
+    default:
+      return NULL;
+    }
+}
+
+/* Reads the next value as the field's, into value (uninitialized; its
+ * strings are those of the parser, valid until the next token). FALSE with
+ * a message when the field does not take it, without one when the text is
+ * broken (r->failed is then set). */
+static gboolean
+read_field_value (Reader         *r,
+                  const AsField  *field,
+                  GValue         *value,
+                  char          **message)
+{
+  AsJsonToken token = as_json_pull_next (r->pull);
+  Value v;
+
+  if (field->type == AS_FIELD_REF_LIST && token == AS_JSON_ARRAY_BEGIN)
+    {
+      RefList list;
+
+      ref_list_init (&list);
+      while ((token = as_json_pull_next (r->pull)) != AS_JSON_ARRAY_END)
+        {
+          if (!read_value (r, token, &v))
+            {
+              g_ptr_array_unref (list.ids);
+              r->failed = TRUE;
+              return FALSE;
+            }
+          ref_list_add (&list, &v);
+        }
+      return ref_list_finish (&list, value, message);
+    }
+
+  if (!read_value (r, token, &v))
+    {
+      r->failed = TRUE;
+      return FALSE;
+    }
+  return field_from_value (field, &v, value, message);
+}
+
+static void
+read_field (Reader        *r,
+            AsEntity      *entity,
+            const AsField *field)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *message = NULL;
+
+  if (!read_field_value (r, field, &value, &message))
+    {
+      if (message != NULL)
+        add_problem (r->problems, AS_FORMAT_ERROR_INVALID, member_path (r->path->str, field->json_name),
+                     "%s", message);
+      return;
+    }
+  /* A required reference, date or time must not be null. Required texts
+   * may be empty: the app saves a set or member still unnamed, and must
+   * read back whatever it saves. */
+  if ((field->flags & AS_FIELD_REQUIRED) &&
+      (((field->type == AS_FIELD_REF || field->type == AS_FIELD_DATE) &&
+        g_value_get_string (&value) == NULL) ||
+       (field->type == AS_FIELD_DATETIME && g_value_get_boxed (&value) == NULL)))
+    {
+      add_problem (r->problems, AS_FORMAT_ERROR_INVALID, member_path (r->path->str, field->json_name),
+                   _("must not be empty"));
+      return;
+    }
+  as_entity_load_field (entity, field, &value);
+}
+
+static AsEntity *read_entity (Reader   *r,
+                              GType     type,
+                              gboolean  is_root);
+
+static void
+read_list (Reader            *r,
+           AsEntity          *entity,
+           const AsChildList *list)
+{
+  g_autoptr(GPtrArray) children = NULL;
+  AsJsonToken token = as_json_pull_next (r->pull);
+  gsize path_length = r->path->len;
+  gsize list_path_length;
+  guint first_problem = r->problems->len;
+  guint n = 0;
+  Value v;
+
+  g_string_append_c (r->path, '.');
+  g_string_append (r->path, list->name);
+  list_path_length = r->path->len;
+
+  if (token != AS_JSON_ARRAY_BEGIN)
+    {
+      if (!read_value (r, token, &v))
+        r->failed = TRUE;
+      else
+        add_problem (r->problems, AS_FORMAT_ERROR_INVALID, g_strdup (r->path->str),
+                     _("expected an array, found %s"), value_kind_name (v.kind));
+      g_string_truncate (r->path, path_length);
+      return;
+    }
+
+  children = g_ptr_array_new_with_free_func (g_object_unref);
+  while (!r->failed && (token = as_json_pull_next (r->pull)) != AS_JSON_ARRAY_END)
+    {
+      guint index = n++;
+
+      /* Beyond the limit, the entries are only counted: the list is
+       * refused as a whole, without what was found in its entries. */
+      if (n > list->max_items)
+        {
+          if (n == list->max_items + 1)
+            {
+              g_ptr_array_set_size (children, 0);
+              g_ptr_array_set_size (r->problems, first_problem);
+            }
+          if (token == AS_JSON_ERROR || !as_json_pull_skip (r->pull))
+            r->failed = TRUE;
+          continue;
+        }
+
+      set_item_path (r->path, list_path_length, index);
+      if (token == AS_JSON_OBJECT_BEGIN)
+        {
+          AsEntity *child = read_entity (r, list->item_type (), FALSE);
+
+          if (child != NULL)
+            g_ptr_array_add (children, child);
+        }
+      else if (!read_value (r, token, &v))
+        r->failed = TRUE;
+      else
+        add_problem (r->problems, AS_FORMAT_ERROR_INVALID, g_strdup (r->path->str),
+                     _("expected an object, found %s"), value_kind_name (v.kind));
+    }
+  g_string_truncate (r->path, list_path_length);
+
+  if (r->failed)
+    ;
+  else if (n > list->max_items)
+    add_problem (r->problems, AS_FORMAT_ERROR_TOO_LARGE, g_strdup (r->path->str),
+                 _("%u entries, more than the %u allowed"), n, list->max_items);
+  else
+    as_entity_load_children (entity, list, (AsEntity **) children->pdata, children->len);
+  g_string_truncate (r->path, path_length);
+}
+
+enum {
+  MEMBER_UNKNOWN = -1,
+  MEMBER_ROOT = -2,    /* "format" or "format_version" at the root */
+};
+
+/* The slot of the member just pulled: 0 for the id, 1 + i for field i,
+ * 1 + n_fields + l for list l. Members come in the order of the table in
+ * files that as_format_write wrote, so the search starts after the slot of
+ * the member before. */
+static gint
+find_member (AsJsonPull        *pull,
+             const AsField     *fields,
+             guint              n_fields,
+             const AsChildList *lists,
+             guint              n_lists,
+             gboolean           is_root,
+             guint             *next)
+{
+  guint n_slots = 1 + n_fields + n_lists;
+
+  for (guint j = 0; j < n_slots; j++)
+    {
+      guint slot = (*next + j) % n_slots;
+      const char *name = slot == 0 ? "id"
+                       : slot <= n_fields ? fields[slot - 1].json_name
+                       : lists[slot - 1 - n_fields].name;
+
+      if (as_json_pull_string_equal (pull, name))
+        {
+          *next = slot + 1;
+          return slot;
+        }
+    }
+  if (is_root && (as_json_pull_string_equal (pull, "format") ||
+                  as_json_pull_string_equal (pull, "format_version")))
+    return MEMBER_ROOT;
+  return MEMBER_UNKNOWN;
+}
+
+/* Reads the members of an object whose "{" was just pulled into a new
+ * entity; r->path is its path. Returns the entity even when it has
+ * problems (so that its children are read and checked too), and NULL only
+ * when the text is broken. */
 static AsEntity *
-read_entity (Reader     *reader,
-             GType       type,
-             JsonObject *object,
-             const char *path)
+read_entity (Reader   *r,
+             GType     type,
+             gboolean  is_root)
 {
   g_autoptr(AsEntity) entity = NULL;
-  AsEntityClass *klass;
-  const AsField *fields;
-  const AsChildList *lists;
-  guint n_fields, n_lists, n_known = 0;
-  JsonNode *id_node;
-  const char *id = NULL;
-  gboolean is_root = g_type_is_a (type, AS_TYPE_SET);
+  g_autoptr(JsonObject) extra = NULL;
+  AsEntityClass *klass = reader_class (r, type);
+  guint n_fields, n_lists;
+  const AsField *fields = as_entity_class_get_fields (klass, &n_fields);
+  const AsChildList *lists = as_entity_class_get_lists (klass, &n_lists);
+  guint8 *seen = g_newa (guint8, n_fields + 1);
+  gboolean has_id = FALSE;
+  guint next = 0;
+  AsJsonToken token = AS_JSON_ERROR;
 
-  id_node = json_object_get_member (object, "id");
-  if (id_node != NULL && is_string (id_node) && g_uuid_string_is_valid (json_node_get_string (id_node)))
-    id = json_node_get_string (id_node);
+  memset (seen, 0, n_fields + 1);
 
-  /* The id is given at construction, so that the entity does not make a
-   * random one only to have it replaced. */
-  entity = id ? g_object_new (type, "id", id, NULL) : g_object_new (type, NULL);
-  klass = AS_ENTITY_GET_CLASS (entity);
-  fields = as_entity_class_get_fields (klass, &n_fields);
-  lists = as_entity_class_get_lists (klass, &n_lists);
-
-  /* The id */
-  if (id_node == NULL)
-    add_problem (reader->problems, AS_FORMAT_ERROR_INVALID, g_strdup (path),
-                 _("the %s has no “id”"), klass->json_kind);
-  else if (id == NULL)
-    add_problem (reader->problems, AS_FORMAT_ERROR_INVALID, member_path (path, "id"),
-                 _("expected an id (a UUID such as “%s”)"), "0b5e5a3c-7d1e-4f0a-9c61-2f4f0d6a9b12");
-  else
+  while (!r->failed && (token = as_json_pull_next (r->pull)) == AS_JSON_MEMBER)
     {
-      const char *first = g_hash_table_lookup (reader->ids, id);
+      gint slot = find_member (r->pull, fields, n_fields, lists, n_lists, is_root, &next);
+      Value v;
 
-      if (first != NULL)
-        add_problem (reader->problems, AS_FORMAT_ERROR_DUPLICATE_ID, member_path (path, "id"),
-                     _("the id %s is already used at %s"), id, first);
+      if (slot == 0)
+        {
+          token = as_json_pull_next (r->pull);
+          has_id = TRUE;
+          if (token == AS_JSON_STRING &&
+              g_uuid_string_is_valid (as_json_pull_get_string (r->pull, NULL)))
+            {
+              const char *id = as_json_pull_get_string (r->pull, NULL);
+
+              /* The id is given at construction when it comes first, as
+               * it does in the files the app writes. */
+              if (entity == NULL)
+                entity = g_object_new (type, "id", id, NULL);
+              else
+                as_entity_set_id (entity, id);
+            }
+          else if (!read_value (r, token, &v))
+            r->failed = TRUE;
+          else
+            add_problem (r->problems, AS_FORMAT_ERROR_INVALID, member_path (r->path->str, "id"),
+                         _("expected an id (a UUID such as “%s”)"),
+                         "0b5e5a3c-7d1e-4f0a-9c61-2f4f0d6a9b12");
+          continue;
+        }
+
+      /* Until the id is known, an id that no file can hold stands in, so
+       * that no random one is made for nothing. */
+      if (entity == NULL)
+        entity = g_object_new (type, "id", "", NULL);
+
+      if (slot > 0 && (guint) slot <= n_fields)
+        {
+          seen[slot - 1] = TRUE;
+          read_field (r, entity, &fields[slot - 1]);
+        }
+      else if (slot > 0)
+        read_list (r, entity, &lists[slot - 1 - n_fields]);
+      else if (slot == MEMBER_ROOT)
+        {
+          /* The format and its version, checked before the set is read. */
+          token = as_json_pull_next (r->pull);
+          if (token == AS_JSON_ERROR || !as_json_pull_skip (r->pull))
+            r->failed = TRUE;
+        }
       else
-        g_hash_table_insert (reader->ids, (gpointer) as_entity_get_id (entity), g_strdup (path));
-    }
-  if (id_node != NULL)
-    n_known++;
+        {
+          /* What this version does not know is kept to be written back,
+           * sealed as json-glib's parser makes it. */
+          g_autofree char *name = as_json_pull_dup_string (r->pull, NULL);
+          JsonNode *node = pull_node (r->pull, as_json_pull_next (r->pull));
 
-  /* The fields */
+          if (node == NULL)
+            {
+              r->failed = TRUE;
+              break;
+            }
+          json_node_seal (node);
+          if (extra == NULL)
+            extra = json_object_new ();
+          json_object_set_member (extra, name, node);
+        }
+    }
+  if (!r->failed && token != AS_JSON_OBJECT_END)
+    r->failed = TRUE;
+  if (r->failed)
+    return NULL;
+
+  if (entity == NULL)
+    entity = g_object_new (type, "id", "", NULL);
+  if (!has_id)
+    {
+      const KindMessages *messages = find_kind_messages (klass->json_kind);
+
+      add_problem (r->problems, AS_FORMAT_ERROR_INVALID, g_strdup (r->path->str), "%s",
+                   messages != NULL ? _(messages->no_id) : _("the object has no “id”"));
+    }
   for (guint i = 0; i < n_fields; i++)
-    {
-      const AsField *field = &fields[i];
-      JsonNode *node = json_object_get_member (object, field->json_name);
-      g_auto(GValue) value = G_VALUE_INIT;
-      g_autofree char *message = NULL;
-
-      if (node == NULL)
-        {
-          if (field->flags & AS_FIELD_REQUIRED)
-            add_problem (reader->problems, AS_FORMAT_ERROR_INVALID, g_strdup (path),
-                         _("the required field “%s” is missing"), field->json_name);
-          continue;
-        }
-      n_known++;
-
-      if (!as_format_field_from_json (field, node, &value, &message))
-        {
-          add_problem (reader->problems, AS_FORMAT_ERROR_INVALID,
-                       member_path (path, field->json_name), "%s", message);
-          continue;
-        }
-      /* A required reference, date or time must not be null. Required
-       * texts may be empty: the app saves a set or member still unnamed,
-       * and must read back whatever it saves. */
-      if ((field->flags & AS_FIELD_REQUIRED) &&
-          (((field->type == AS_FIELD_REF || field->type == AS_FIELD_DATE) &&
-            g_value_get_string (&value) == NULL) ||
-           (field->type == AS_FIELD_DATETIME && g_value_get_boxed (&value) == NULL)))
-        {
-          add_problem (reader->problems, AS_FORMAT_ERROR_INVALID,
-                       member_path (path, field->json_name), _("must not be empty"));
-          continue;
-        }
-      as_entity_load_field (entity, field, &value);
-    }
-
-  /* The child lists */
-  for (guint l = 0; l < n_lists; l++)
-    {
-      JsonNode *node = json_object_get_member (object, lists[l].name);
-
-      if (node == NULL)
-        continue;
-      n_known++;
-      read_list (reader, entity, &lists[l], node, path);
-    }
-
-  /* What this version does not know is kept to be written back. */
-  if (is_root)
-    {
-      if (json_object_has_member (object, "format"))
-        n_known++;
-      if (json_object_has_member (object, "format_version"))
-        n_known++;
-    }
-  if (json_object_get_size (object) > n_known)
-    {
-      g_autoptr(GList) names = json_object_get_members (object);
-      JsonObject *extra = json_object_new ();
-
-      for (GList *l = names; l; l = l->next)
-        {
-          const char *name = l->data;
-
-          if (strcmp (name, "id") == 0 ||
-              as_entity_find_field (entity, name) != NULL ||
-              as_entity_find_list (entity, name) != NULL ||
-              (is_root && is_root_member (name)))
-            continue;
-          json_object_set_member (extra, name, json_node_copy (json_object_get_member (object, name)));
-        }
-      as_entity_set_extra (entity, extra);
-      json_object_unref (extra);
-    }
+    if (!seen[i] && (fields[i].flags & AS_FIELD_REQUIRED))
+      add_problem (r->problems, AS_FORMAT_ERROR_INVALID, g_strdup (r->path->str),
+                   _("the required field “%s” is missing"), fields[i].json_name);
+  if (extra != NULL)
+    as_entity_set_extra (entity, extra);
 
   return g_steal_pointer (&entity);
+}
+
+/* Reports each entity that has the id of one before it, in the order of
+ * the tree, where r->path is the path of entity. An entity without a valid
+ * id (it has a problem of its own) is left out. */
+static void
+find_duplicate_ids (Reader     *r,
+                    AsEntity   *entity,
+                    GHashTable *ids)
+{
+  AsEntityClass *klass = AS_ENTITY_GET_CLASS (entity);
+  guint n_lists;
+  const AsChildList *lists = as_entity_class_get_lists (klass, &n_lists);
+  const char *id = as_entity_get_id (entity);
+  gsize path_length = r->path->len;
+
+  if (*id != '\0')
+    {
+      const char *first = g_hash_table_lookup (ids, id);
+
+      if (first != NULL)
+        add_problem (r->problems, AS_FORMAT_ERROR_DUPLICATE_ID, member_path (r->path->str, "id"),
+                     _("the id %s is already used at %s"), id, first);
+      else
+        g_hash_table_insert (ids, (gpointer) id, g_strdup (r->path->str));
+    }
+
+  for (guint l = 0; l < n_lists; l++)
+    {
+      GListModel *model = G_LIST_MODEL (as_entity_get_list (entity, &lists[l]));
+      guint n = g_list_model_get_n_items (model);
+      gsize list_path_length;
+
+      g_string_append_c (r->path, '.');
+      g_string_append (r->path, lists[l].name);
+      list_path_length = r->path->len;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(AsEntity) child = g_list_model_get_item (model, i);
+
+          set_item_path (r->path, list_path_length, i);
+          find_duplicate_ids (r, child, ids);
+        }
+      g_string_truncate (r->path, path_length);
+    }
+}
+
+static void
+report_duplicate_ids (Reader   *r,
+                      AsEntity *entity)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autofree char *path = g_strdup (r->path->str);
+
+  find_duplicate_ids (r, entity, ids);
+  g_string_assign (r->path, path);
+}
+
+/* The message for a reference of field to an id (its one %s) that names
+ * no entity of the kind it refers to. */
+static const char *
+dangling_message (const AsField *field)
+{
+  const KindMessages *messages = find_kind_messages (field->ref_kind);
+
+  if (messages != NULL && messages->dangling != NULL)
+    return _(messages->dangling);
+  /* Translators: %s is an id such as 0b5e5a3c-7d1e-4f0a-9c61-2f4f0d6a9b12 */
+  return _("refers to %s, which is not in the set or not of the right kind");
 }
 
 /* Checks that each reference names an entity of the right kind. With
@@ -1509,7 +1655,7 @@ read_entity (Reader     *reader,
  * document's index finds by its id, which another entity with that id has
  * taken; every entity is then visited, past the problems kept. */
 static void
-check_references (Reader     *reader,
+check_references (GPtrArray  *problems,
                   AsEntity   *root,
                   AsEntity   *entity,
                   const char *path,
@@ -1534,9 +1680,9 @@ check_references (Reader     *reader,
           AsEntity *target = as_entity_lookup (root, id);
 
           if (target == NULL || g_strcmp0 (as_entity_get_kind (target), field->ref_kind) != 0)
-            add_problem (reader->problems, AS_FORMAT_ERROR_DANGLING,
+            add_problem (problems, AS_FORMAT_ERROR_DANGLING,
                          member_path (path, field->json_name),
-                         _("refers to %s %s, which is not in the set"), field->ref_kind, id);
+                         dangling_message (field), id);
         }
       else if (field->type == AS_FIELD_REF_LIST)
         {
@@ -1549,10 +1695,9 @@ check_references (Reader     *reader,
               if (target == NULL || g_strcmp0 (as_entity_get_kind (target), field->ref_kind) != 0)
                 {
                   g_autofree char *base = member_path (path, field->json_name);
-                  add_problem (reader->problems, AS_FORMAT_ERROR_DANGLING,
+                  add_problem (problems, AS_FORMAT_ERROR_DANGLING,
                                g_strdup_printf ("%s[%u]", base, k),
-                               _("refers to %s %s, which is not in the set"),
-                               field->ref_kind, ids[k]);
+                               dangling_message (field), ids[k]);
                 }
             }
         }
@@ -1571,15 +1716,94 @@ check_references (Reader     *reader,
       list_path = member_path (path, lists[l].name);
       item_path = g_string_new (list_path);
       list_path_len = item_path->len;
-      for (guint i = 0; i < n && (duplicate != NULL || reader->problems->len < MAX_PROBLEMS); i++)
+      for (guint i = 0; i < n && (duplicate != NULL || problems->len < MAX_PROBLEMS); i++)
         {
           g_autoptr(AsEntity) child = g_list_model_get_item (model, i);
 
           set_item_path (item_path, list_path_len, i);
-          check_references (reader, root, child, item_path->str, duplicate);
+          check_references (problems, root, child, item_path->str, duplicate);
         }
     }
 }
+
+/* Reads a set from text of the current major version: NULL, and the
+ * problems added, when it has any. */
+static AsSet *
+read_document (const char          *data,
+               gsize                length,
+               const AsJsonLimits  *limits,
+               GPtrArray           *problems)
+{
+  Reader r;
+  g_autoptr(AsEntity) set = NULL;
+
+  reader_init (&r, data, length, limits, "$", problems);
+  if (as_json_pull_next (r.pull) == AS_JSON_OBJECT_BEGIN)
+    set = read_entity (&r, AS_TYPE_SET, TRUE);
+
+  if (!reader_finish_text (&r, set != NULL))
+    g_clear_object (&set);
+  else if (reader_has_problems (&r))
+    {
+      report_duplicate_ids (&r, set);
+      g_clear_object (&set);
+    }
+  else
+    {
+      g_autoptr(AsUndoStack) undo = as_undo_stack_new ();
+      g_autoptr(GPtrArray) dangling = g_ptr_array_new_with_free_func ((GDestroyNotify) as_problem_free);
+      gboolean duplicate = FALSE;
+
+      /* The document's index finds an entity by its id; one that it does
+       * not find has the id of another, and references are not looked at
+       * in a set with duplicate ids. */
+      as_entity_make_document (set, undo);
+      check_references (dangling, set, set, "$", &duplicate);
+      if (duplicate)
+        {
+          report_duplicate_ids (&r, set);
+          g_clear_object (&set);
+        }
+      else if (dangling->len > 0)
+        {
+          g_ptr_array_extend_and_steal (problems, g_steal_pointer (&dangling));
+          g_clear_object (&set);
+        }
+    }
+
+  reader_clear (&r);
+  return AS_SET (g_steal_pointer (&set));
+}
+
+/* Reads one entity of type, not in a document, from the text of its
+ * object, whose path is given; NULL and the problems added when it has
+ * any. References are not checked. */
+static AsEntity *
+read_lone_entity (GType       type,
+                  const char *data,
+                  gsize       length,
+                  const char *path,
+                  GPtrArray  *problems)
+{
+  Reader r;
+  g_autoptr(AsEntity) entity = NULL;
+
+  reader_init (&r, data, length, &scan_limits, path, problems);
+  if (as_json_pull_next (r.pull) == AS_JSON_OBJECT_BEGIN)
+    entity = read_entity (&r, type, g_type_is_a (type, AS_TYPE_SET));
+  if (!reader_finish_text (&r, entity != NULL))
+    g_clear_object (&entity);
+  else
+    {
+      report_duplicate_ids (&r, entity);
+      if (reader_has_problems (&r))
+        g_clear_object (&entity);
+    }
+  reader_clear (&r);
+  return g_steal_pointer (&entity);
+}
+
+/* The version */
 
 static gboolean
 read_version (JsonObject *root,
@@ -1623,6 +1847,222 @@ read_version (JsonObject *root,
   *major = json_node_get_int (m);
   *minor = json_node_get_int (n);
   return TRUE;
+}
+
+/* Checks that the root is the object of a set file, in a format this
+ * version reads, whose major version goes to *major_out. */
+static gboolean
+check_root (JsonNode  *root_node,
+            GPtrArray *problems,
+            gint64    *major_out)
+{
+  JsonObject *root;
+  JsonNode *format;
+  gint64 major = 0, minor = 0;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      add_problem (problems, AS_FORMAT_ERROR_NOT_A_SET, g_strdup ("$"),
+                   _("not an Action Set file: expected an object, found %s"),
+                   node_type_name (root_node));
+      return FALSE;
+    }
+  root = json_node_get_object (root_node);
+
+  format = json_object_get_member (root, "format");
+  if (format == NULL || !is_string (format) ||
+      strcmp (json_node_get_string (format), AS_FORMAT_ID) != 0)
+    {
+      add_problem (problems, AS_FORMAT_ERROR_NOT_A_SET, g_strdup ("$.format"),
+                   _("not an Action Set file: “format” must be “%s”"), AS_FORMAT_ID);
+      return FALSE;
+    }
+
+  if (!read_version (root, &major, &minor, problems))
+    return FALSE;
+
+  if (major > AS_FORMAT_MAJOR)
+    {
+      add_problem (problems, AS_FORMAT_ERROR_NEWER_VERSION, g_strdup ("$.format_version"),
+                   _("the file is in format %lld.%lld, newer than format %d.%d that this "
+                     "version of Action Set reads; open it with a newer version"),
+                   (long long) major, (long long) minor, AS_FORMAT_MAJOR, AS_FORMAT_MINOR);
+      return FALSE;
+    }
+  if (major < OLDEST_MAJOR)
+    {
+      add_problem (problems, AS_FORMAT_ERROR_NOT_A_SET, g_strdup ("$.format_version"),
+                   _("format %lld is not known"), (long long) major);
+      return FALSE;
+    }
+  *major_out = major;
+  return TRUE;
+}
+
+/* A cursor over JSON text that the scanner has already checked. */
+typedef struct
+{
+  const char *p;
+  const char *end;
+} Cursor;
+
+static gboolean
+take (Cursor     *c,
+      const char *token)
+{
+  gsize length = strlen (token);
+
+  while (c->p < c->end && (*c->p == ' ' || *c->p == '\n' || *c->p == '\r' || *c->p == '\t'))
+    c->p++;
+  if ((gsize) (c->end - c->p) < length || memcmp (c->p, token, length) != 0)
+    return FALSE;
+  c->p += length;
+  return TRUE;
+}
+
+/* A whole number of up to nine digits (so within a guint and G_MAXINT);
+ * anything else, a fraction or an exponent, is left to the full parse. */
+static gboolean
+take_small_uint (Cursor *c,
+                 guint  *value)
+{
+  guint v = 0;
+  int n = 0;
+
+  take (c, "");
+  while (c->p < c->end && g_ascii_isdigit (*c->p) && n < 10)
+    {
+      v = v * 10 + (*c->p - '0');
+      c->p++;
+      n++;
+    }
+  if (n == 0 || n > 9 || (c->p < c->end && strchr (".eE", *c->p) != NULL))
+    return FALSE;
+  *value = v;
+  return TRUE;
+}
+
+/* A string without escapes: anything fancier is left to the full parse. */
+static gboolean
+take_plain_string (Cursor *c)
+{
+  if (!take (c, "\""))
+    return FALSE;
+  while (c->p < c->end && *c->p != '"' && *c->p != '\\')
+    c->p++;
+  return take (c, "\"");
+}
+
+/* Reads the version where as_format_write puts it, at the start of the
+ * root object: {"format": "…", "format_version": {"major": M, "minor": N}.
+ * Text that the scanner passed has one value and no member twice, so what is
+ * found there is what a full parse would find. FALSE when the file is laid
+ * out in any other way. */
+static gboolean
+peek_written_version (const char *data,
+                      gsize       length,
+                      guint      *major,
+                      guint      *minor)
+{
+  Cursor c = { data, data + length };
+  Cursor after_brace;
+  guint ma, mi;
+
+  if (!take (&c, "{"))
+    return FALSE;
+  after_brace = c;
+  if (!(take (&c, "\"format\"") && take (&c, ":") && take_plain_string (&c) && take (&c, ",")))
+    c = after_brace;
+  if (take (&c, "\"format_version\"") && take (&c, ":") && take (&c, "{") &&
+      take (&c, "\"major\"") && take (&c, ":") && take_small_uint (&c, &ma) && take (&c, ",") &&
+      take (&c, "\"minor\"") && take (&c, ":") && take_small_uint (&c, &mi) && take (&c, "}"))
+    {
+      *major = ma;
+      *minor = mi;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the text starts as as_format_write starts a file of the current
+ * major version: {"format": "org.example.ActionSet", "format_version":
+ * {"major": 1, "minor": N}, in any spacing. The pull parser checks these
+ * bytes again as it reads them. */
+static gboolean
+starts_as_written (const char *data,
+                   gsize       length)
+{
+  Cursor c = { data, data + length };
+  guint major, minor;
+
+  return take (&c, "{") &&
+         take (&c, "\"format\"") && take (&c, ":") && take (&c, "\"" AS_FORMAT_ID "\"") &&
+         take (&c, ",") &&
+         take (&c, "\"format_version\"") && take (&c, ":") && take (&c, "{") &&
+         take (&c, "\"major\"") && take (&c, ":") && take_small_uint (&c, &major) && take (&c, ",") &&
+         take (&c, "\"minor\"") && take (&c, ":") && take_small_uint (&c, &minor) && take (&c, "}") &&
+         major == AS_FORMAT_MAJOR;
+}
+
+/* Reads through the whole text as the checking scan does, keeping only what
+ * check_root looks at: the root's "format" and "format_version" members in
+ * an object, or the root itself when it is not an object. NULL, and the
+ * problem added, when the text is broken. This finds the version of a file
+ * laid out by hand, wherever its root has it, without building a tree. */
+static JsonNode *
+scan_root (const char *data,
+           gsize       length,
+           GPtrArray  *problems)
+{
+  g_autoptr(AsJsonPull) pull = as_json_pull_new (data, length, &scan_limits);
+  g_autoptr(JsonNode) root = NULL;
+  AsJsonToken token = as_json_pull_next (pull);
+
+  if (token == AS_JSON_OBJECT_BEGIN)
+    {
+      g_autoptr(JsonObject) members = json_object_new ();
+
+      while ((token = as_json_pull_next (pull)) == AS_JSON_MEMBER)
+        {
+          if (as_json_pull_string_equal (pull, "format") ||
+              as_json_pull_string_equal (pull, "format_version"))
+            {
+              g_autofree char *name = as_json_pull_dup_string (pull, NULL);
+              JsonNode *node = pull_node (pull, as_json_pull_next (pull));
+
+              if (node == NULL)
+                break;
+              json_object_set_member (members, name, node);
+            }
+          else if ((token = as_json_pull_next (pull)) == AS_JSON_ERROR || !as_json_pull_skip (pull))
+            break;
+        }
+      if (token == AS_JSON_OBJECT_END)
+        root = json_node_init_object (json_node_alloc (), members);
+    }
+  else if (token == AS_JSON_ARRAY_BEGIN)
+    {
+      g_autoptr(JsonArray) empty = json_array_new ();
+
+      if (as_json_pull_skip (pull))
+        root = json_node_init_array (json_node_alloc (), empty);
+    }
+  else if (token > AS_JSON_END)
+    root = pull_node (pull, token);
+
+  if (root == NULL || as_json_pull_next (pull) != AS_JSON_END)
+    {
+      g_autoptr(GError) error = NULL;
+      char *path = NULL;
+
+      while ((token = as_json_pull_next (pull)) > AS_JSON_END)
+        ;
+      g_assert (token == AS_JSON_ERROR);
+      as_json_pull_take_error (pull, &path, &error);
+      add_problem (problems, error->code, path, "%s", error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&root);
 }
 
 /* Migration from format 0 (the draft format of the preview releases) to 1:
@@ -1739,1028 +2179,40 @@ migrate_0_to_1 (JsonObject *root)
       }
 }
 
-static const AsJsonLimits scan_limits = {
-  AS_MAX_DEPTH, AS_MAX_STRING, AS_MAX_MEMBERS, AS_MAX_ARRAY,
-};
-
-static JsonNode *
-parse_checked (GBytes     *bytes,
+/* Reads a set from text of format 0, which scan_root has checked whole:
+ * json-glib parses it into a tree, which is migrated, written out as text
+ * and read as a file of the current format. */
+static AsSet *
+read_migrated (const char *data,
+               gsize       length,
                GPtrArray  *problems)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
+  Writer w = { NULL, };
+  JsonNode *root;
+  AsSet *set;
 
-  if (length > AS_MAX_FILE_SIZE)
+  if (!json_parser_load_from_data (parser, data, length, &error) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      add_problem (problems, AS_FORMAT_ERROR_TOO_LARGE, g_strdup ("$"),
-                   _("the file is larger than %d MB"), AS_MAX_FILE_SIZE / (1024 * 1024));
+      add_problem (problems, AS_FORMAT_ERROR_SYNTAX, g_strdup ("$"), "%s",
+                   error != NULL ? error->message : _("the file is empty"));
       return NULL;
     }
+  migrate_0_to_1 (json_node_get_object (root));
 
-  if (!as_json_scan (data ? data : "", length, &scan_limits, &path, &error))
-    {
-      add_problem (problems, error->code, g_steal_pointer (&path), "%s", error->message);
-      return NULL;
-    }
-
-  /* The scan has made sure that json-glib gets exactly one sane value. */
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &error))
-    {
-      add_problem (problems, AS_FORMAT_ERROR_SYNTAX, g_strdup ("$"), "%s", error->message);
-      return NULL;
-    }
-  if (json_parser_get_root (parser) == NULL)
-    {
-      add_problem (problems, AS_FORMAT_ERROR_EMPTY, g_strdup ("$"), _("the file is empty"));
-      return NULL;
-    }
-  return json_parser_steal_root (parser);
+  /* The text written is checked again as a file's: a string that grew with
+   * escapes beyond the limit would not be read back once saved. */
+  w.out = g_string_sized_new (length + length / 8);
+  append_node (&w, root, 0);
+  g_clear_object (&parser);
+  set = read_document (w.out->str, w.out->len, &scan_limits, problems);
+  g_string_free (w.out, TRUE);
+  return set;
 }
 
-/* Checks that the root is the object of a set file, in a format this
- * version reads, whose major version goes to *major_out. */
-static gboolean
-check_root (JsonNode  *root_node,
-            GPtrArray *problems,
-            gint64    *major_out)
-{
-  JsonObject *root;
-  JsonNode *format;
-  gint64 major = 0, minor = 0;
-
-  if (!JSON_NODE_HOLDS_OBJECT (root_node))
-    {
-      add_problem (problems, AS_FORMAT_ERROR_NOT_A_SET, g_strdup ("$"),
-                   _("not an Action Set file: expected an object, found %s"),
-                   node_type_name (root_node));
-      return FALSE;
-    }
-  root = json_node_get_object (root_node);
-
-  format = json_object_get_member (root, "format");
-  if (format == NULL || !is_string (format) ||
-      strcmp (json_node_get_string (format), AS_FORMAT_ID) != 0)
-    {
-      add_problem (problems, AS_FORMAT_ERROR_NOT_A_SET, g_strdup ("$.format"),
-                   _("not an Action Set file: “format” must be “%s”"), AS_FORMAT_ID);
-      return FALSE;
-    }
-
-  if (!read_version (root, &major, &minor, problems))
-    return FALSE;
-
-  if (major > AS_FORMAT_MAJOR)
-    {
-      add_problem (problems, AS_FORMAT_ERROR_NEWER_VERSION, g_strdup ("$.format_version"),
-                   _("the file is in format %lld.%lld, newer than format %d.%d that this "
-                     "version of Action Set reads; open it with a newer version"),
-                   (long long) major, (long long) minor, AS_FORMAT_MAJOR, AS_FORMAT_MINOR);
-      return FALSE;
-    }
-  if (major < OLDEST_MAJOR)
-    {
-      add_problem (problems, AS_FORMAT_ERROR_NOT_A_SET, g_strdup ("$.format_version"),
-                   _("format %lld is not known"), (long long) major);
-      return FALSE;
-    }
-  *major_out = major;
-  return TRUE;
-}
-
-static AsSet *
-read_root (JsonNode  *root_node,
-           GPtrArray *problems,
-           gboolean  *migrated)
-{
-  JsonObject *root;
-  gint64 major = 0;
-  Reader reader = { problems, NULL };
-  g_autoptr(AsEntity) set = NULL;
-  g_autoptr(AsUndoStack) undo = NULL;
-
-  if (!check_root (root_node, problems, &major))
-    return NULL;
-  root = json_node_get_object (root_node);
-  if (major == 0)
-    migrate_0_to_1 (root);
-  if (migrated != NULL)
-    *migrated = major < AS_FORMAT_MAJOR;
-
-  reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  set = read_entity (&reader, AS_TYPE_SET, root, "$");
-  if (problems->len == 0)
-    {
-      undo = as_undo_stack_new ();
-      as_entity_make_document (set, undo);
-      check_references (&reader, set, set, "$", NULL);
-    }
-  g_hash_table_unref (reader.ids);
-
-  if (problems->len > 0)
-    return NULL;
-  return AS_SET (g_steal_pointer (&set));
-}
-
-/* A cursor over JSON text that the scanner has already checked. */
-typedef struct
-{
-  const char *p;
-  const char *end;
-} Cursor;
-
-static gboolean
-take (Cursor     *c,
-      const char *token)
-{
-  gsize length = strlen (token);
-
-  while (c->p < c->end && (*c->p == ' ' || *c->p == '\n' || *c->p == '\r' || *c->p == '\t'))
-    c->p++;
-  if ((gsize) (c->end - c->p) < length || memcmp (c->p, token, length) != 0)
-    return FALSE;
-  c->p += length;
-  return TRUE;
-}
-
-/* A whole number of up to nine digits (so within a guint and G_MAXINT);
- * anything else, a fraction or an exponent, is left to the full parse. */
-static gboolean
-take_small_uint (Cursor *c,
-                 guint  *value)
-{
-  guint v = 0;
-  int n = 0;
-
-  take (c, "");
-  while (c->p < c->end && g_ascii_isdigit (*c->p) && n < 10)
-    {
-      v = v * 10 + (*c->p - '0');
-      c->p++;
-      n++;
-    }
-  if (n == 0 || n > 9 || (c->p < c->end && strchr (".eE", *c->p) != NULL))
-    return FALSE;
-  *value = v;
-  return TRUE;
-}
-
-/* A string without escapes: anything fancier is left to the full parse. */
-static gboolean
-take_plain_string (Cursor *c)
-{
-  if (!take (c, "\""))
-    return FALSE;
-  while (c->p < c->end && *c->p != '"' && *c->p != '\\')
-    c->p++;
-  return take (c, "\"");
-}
-
-/* Reads the version where as_format_write puts it, at the start of the
- * root object: {"format": "…", "format_version": {"major": M, "minor": N}.
- * Text that the scanner passed has one value and no member twice, so what is
- * found there is what a full parse would find. FALSE when the file is laid
- * out in any other way. */
-static gboolean
-peek_written_version (const char *data,
-                      gsize       length,
-                      guint      *major,
-                      guint      *minor)
-{
-  Cursor c = { data, data + length };
-  Cursor after_brace;
-  guint ma, mi;
-
-  if (!take (&c, "{"))
-    return FALSE;
-  after_brace = c;
-  if (!(take (&c, "\"format\"") && take (&c, ":") && take_plain_string (&c) && take (&c, ",")))
-    c = after_brace;
-  if (take (&c, "\"format_version\"") && take (&c, ":") && take (&c, "{") &&
-      take (&c, "\"major\"") && take (&c, ":") && take_small_uint (&c, &ma) && take (&c, ",") &&
-      take (&c, "\"minor\"") && take (&c, ":") && take_small_uint (&c, &mi) && take (&c, "}"))
-    {
-      *major = ma;
-      *minor = mi;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* Reading while parsing
- *
- * A file of the current major version is read in one pass: the pull
- * parser checks the text as the scan does, and the entities are built from
- * its tokens as they come, without a JsonNode tree of the whole file (which
- * took longer to build and to free than the entities themselves). The
- * version is read from the start of the file when it is laid out as
- * as_format_write lays it out, and found by a first pass otherwise. Only a
- * file of format 0, which is migrated on a tree, is read through the tree.
- *
- * The problems are the same, in the same order, as the tree reader finds
- * them: that reader walks each entity's id, then its fields in the order of
- * the class's table, then its lists in order, whatever the order of the
- * members in the file. Each problem found here is given its place in that
- * walk (a key: the slot of the id, field or list at each level and the
- * index in each list), the problems are kept sorted by it, and only the
- * first MAX_PROBLEMS are kept. The problems inside a list wait in a buffer
- * of their own until the list ends, since a list with too many entries is
- * reported alone. Duplicate ids are found once the set is built, in the
- * walk order, and references last, as the tree reader does. */
-
-typedef struct
-{
-  guint32   *key;
-  guint      key_length;
-  AsProblem *problem;
-} Found;
-
-static void
-found_free (gpointer data)
-{
-  Found *found = data;
-
-  g_free (found->key);
-  as_problem_free (found->problem);
-  g_free (found);
-}
-
-static int
-compare_keys (const guint32 *a,
-              guint          na,
-              const guint32 *b,
-              guint          nb)
-{
-  for (guint i = 0; i < na && i < nb; i++)
-    if (a[i] != b[i])
-      return a[i] < b[i] ? -1 : 1;
-  return na < nb ? -1 : na > nb ? 1 : 0;
-}
-
-/* Where a problem with this key goes in a sorted buffer, or -1 when the
- * buffer is full of problems that come before it. */
-static gint
-found_position (GPtrArray     *buffer,
-                const guint32 *key,
-                guint          key_length)
-{
-  guint lo = 0, hi = buffer->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      Found *other = g_ptr_array_index (buffer, mid);
-
-      if (compare_keys (other->key, other->key_length, key, key_length) <= 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo < MAX_PROBLEMS ? (gint) lo : -1;
-}
-
-static void
-found_insert (GPtrArray *buffer,
-              Found     *found)
-{
-  gint position = found_position (buffer, found->key, found->key_length);
-
-  if (position < 0)
-    {
-      found_free (found);
-      return;
-    }
-  g_ptr_array_insert (buffer, position, found);
-  if (buffer->len > MAX_PROBLEMS)
-    g_ptr_array_remove_index (buffer, buffer->len - 1);
-}
-
-typedef struct
-{
-  AsJsonPull  *pull;
-  GString     *path;     /* of the entity or list being read */
-  GArray      *key;      /* of guint32: its place in the tree reader's walk */
-  GPtrArray   *buffers;  /* of GPtrArray of Found: the root's, then one per list open */
-  gboolean     failed;   /* the text is broken: the pull parser's error is all there is */
-
-  /* The classes met so far, looked up once rather than per entity. */
-  GType          types[16];
-  AsEntityClass *classes[16];
-  guint          n_types;
-} Stream;
-
-static void
-key_push (Stream  *s,
-          guint32  component)
-{
-  g_array_append_val (s->key, component);
-}
-
-static void
-key_set_last (Stream  *s,
-              guint32  component)
-{
-  g_array_index (s->key, guint32, s->key->len - 1) = component;
-}
-
-static void
-key_pop (Stream *s)
-{
-  g_array_set_size (s->key, s->key->len - 1);
-}
-
-static void
-stream_problem (Stream        *s,
-                AsFormatError  code,
-                char          *path,     /* taken */
-                const char    *format,
-                ...) G_GNUC_PRINTF (4, 5);
-
-static void
-stream_problem (Stream        *s,
-                AsFormatError  code,
-                char          *path,
-                const char    *format,
-                ...)
-{
-  GPtrArray *buffer = g_ptr_array_index (s->buffers, s->buffers->len - 1);
-  const guint32 *key = (const guint32 *) s->key->data;
-  Found *found;
-  va_list args;
-
-  if (found_position (buffer, key, s->key->len) < 0)
-    {
-      g_free (path);
-      return;
-    }
-
-  found = g_new0 (Found, 1);
-  found->key = g_memdup2 (key, s->key->len * sizeof (guint32));
-  found->key_length = s->key->len;
-  found->problem = g_new0 (AsProblem, 1);
-  found->problem->code = code;
-  found->problem->path = path;
-  va_start (args, format);
-  found->problem->message = g_strdup_vprintf (format, args);
-  va_end (args);
-  found_insert (buffer, found);
-}
-
-static void
-stream_push_buffer (Stream *s)
-{
-  g_ptr_array_add (s->buffers, g_ptr_array_new_with_free_func (found_free));
-}
-
-/* Ends the innermost buffer, keeping its problems or dropping them. */
-static void
-stream_pop_buffer (Stream   *s,
-                   gboolean  keep)
-{
-  GPtrArray *buffer = g_ptr_array_steal_index (s->buffers, s->buffers->len - 1);
-  GPtrArray *parent = g_ptr_array_index (s->buffers, s->buffers->len - 1);
-
-  if (keep)
-    {
-      for (guint i = 0; i < buffer->len; i++)
-        found_insert (parent, g_ptr_array_index (buffer, i));
-      g_ptr_array_set_free_func (buffer, NULL);
-    }
-  g_ptr_array_unref (buffer);
-}
-
-static AsEntityClass *
-stream_class (Stream *s,
-              GType   type)
-{
-  for (guint i = 0; i < s->n_types; i++)
-    if (s->types[i] == type)
-      return s->classes[i];
-  if (s->n_types == G_N_ELEMENTS (s->types))
-    return AS_ENTITY_CLASS (g_type_class_peek (type));
-  s->types[s->n_types] = type;
-  s->classes[s->n_types] = g_type_class_ref (type);
-  return s->classes[s->n_types++];
-}
-
-/* Reads the value that token starts as the field checks see it; an object
- * or an array is read to its end. FALSE when the text is broken. */
-static gboolean
-stream_value (Stream      *s,
-              AsJsonToken  token,
-              Value       *v)
-{
-  memset (v, 0, sizeof *v);
-  switch (token)
-    {
-    case AS_JSON_STRING:
-      v->kind = VALUE_STRING;
-      v->string = as_json_pull_get_string (s->pull, &v->length);
-      return TRUE;
-    case AS_JSON_INT:
-      v->kind = VALUE_INT;
-      v->integer = as_json_pull_get_int (s->pull);
-      return TRUE;
-    case AS_JSON_DOUBLE:
-      v->kind = VALUE_DOUBLE;
-      return TRUE;
-    case AS_JSON_TRUE:
-    case AS_JSON_FALSE:
-      v->kind = VALUE_BOOLEAN;
-      v->boolean = token == AS_JSON_TRUE;
-      return TRUE;
-    case AS_JSON_NULL:
-      v->kind = VALUE_NULL;
-      return TRUE;
-    case AS_JSON_OBJECT_BEGIN:
-      v->kind = VALUE_OBJECT;
-      return as_json_pull_skip (s->pull);
-    case AS_JSON_ARRAY_BEGIN:
-      v->kind = VALUE_ARRAY;
-      return as_json_pull_skip (s->pull);
-    default:
-      return FALSE;
-    }
-}
-
-/* Builds the value that token starts as json-glib's parser would, for a
- * member this version does not know. NULL when the text is broken. The
- * depth is bounded by the parser's limit. */
-static JsonNode *
-pull_node (AsJsonPull  *pull,
-           AsJsonToken  token)
-{
-  switch (token)
-    {
-    case AS_JSON_STRING:
-      return json_node_init_string (json_node_alloc (), as_json_pull_get_string (pull, NULL));
-    case AS_JSON_INT:
-      return json_node_init_int (json_node_alloc (), as_json_pull_get_int (pull));
-    case AS_JSON_DOUBLE:
-      return json_node_init_double (json_node_alloc (), as_json_pull_get_double (pull));
-    case AS_JSON_TRUE:
-    case AS_JSON_FALSE:
-      return json_node_init_boolean (json_node_alloc (), token == AS_JSON_TRUE);
-    case AS_JSON_NULL:
-      return json_node_init_null (json_node_alloc ());
-
-    case AS_JSON_ARRAY_BEGIN:
-      {
-        g_autoptr(JsonArray) array = json_array_new ();
-
-        while ((token = as_json_pull_next (pull)) != AS_JSON_ARRAY_END)
-          {
-            JsonNode *element = pull_node (pull, token);
-
-            if (element == NULL)
-              return NULL;
-            json_array_add_element (array, element);
-          }
-        return json_node_init_array (json_node_alloc (), array);
-      }
-
-    case AS_JSON_OBJECT_BEGIN:
-      {
-        g_autoptr(JsonObject) object = json_object_new ();
-
-        while ((token = as_json_pull_next (pull)) == AS_JSON_MEMBER)
-          {
-            g_autofree char *name = as_json_pull_dup_string (pull, NULL);
-            JsonNode *member = pull_node (pull, as_json_pull_next (pull));
-
-            if (member == NULL)
-              return NULL;
-            json_object_set_member (object, name, member);
-          }
-        if (token != AS_JSON_OBJECT_END)
-          return NULL;
-        return json_node_init_object (json_node_alloc (), object);
-      }
-
-    default:
-      return NULL;
-    }
-}
-
-static void
-stream_field (Stream        *s,
-              AsEntity      *entity,
-              const AsField *field)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_autofree char *message = NULL;
-  AsJsonToken token = as_json_pull_next (s->pull);
-  gboolean ok;
-  Value v;
-
-  if (field->type == AS_FIELD_REF_LIST && token == AS_JSON_ARRAY_BEGIN)
-    {
-      RefList list;
-
-      ref_list_init (&list);
-      while ((token = as_json_pull_next (s->pull)) != AS_JSON_ARRAY_END)
-        {
-          if (!stream_value (s, token, &v))
-            {
-              g_ptr_array_unref (list.ids);
-              s->failed = TRUE;
-              return;
-            }
-          ref_list_add (&list, &v);
-        }
-      ok = ref_list_finish (&list, &value, &message);
-    }
-  else
-    {
-      if (!stream_value (s, token, &v))
-        {
-          s->failed = TRUE;
-          return;
-        }
-      ok = field_from_value (field, &v, &value, &message);
-    }
-
-  if (!ok)
-    {
-      stream_problem (s, AS_FORMAT_ERROR_INVALID, member_path (s->path->str, field->json_name),
-                      "%s", message);
-      return;
-    }
-  /* As in read_entity: a required reference, date or time is not null. */
-  if ((field->flags & AS_FIELD_REQUIRED) &&
-      (((field->type == AS_FIELD_REF || field->type == AS_FIELD_DATE) &&
-        g_value_get_string (&value) == NULL) ||
-       (field->type == AS_FIELD_DATETIME && g_value_get_boxed (&value) == NULL)))
-    {
-      stream_problem (s, AS_FORMAT_ERROR_INVALID, member_path (s->path->str, field->json_name),
-                      _("must not be empty"));
-      return;
-    }
-  as_entity_load_field (entity, field, &value);
-}
-
-static AsEntity *stream_entity (Stream   *s,
-                                GType     type,
-                                gboolean  is_root);
-
-static void
-stream_list (Stream            *s,
-             AsEntity          *entity,
-             const AsChildList *list)
-{
-  g_autoptr(GPtrArray) children = NULL;
-  AsJsonToken token = as_json_pull_next (s->pull);
-  gsize path_length = s->path->len;
-  gsize list_path_length;
-  guint n = 0;
-  Value v;
-
-  g_string_append_c (s->path, '.');
-  g_string_append (s->path, list->name);
-  list_path_length = s->path->len;
-
-  if (token != AS_JSON_ARRAY_BEGIN)
-    {
-      if (!stream_value (s, token, &v))
-        s->failed = TRUE;
-      else
-        stream_problem (s, AS_FORMAT_ERROR_INVALID, g_strdup (s->path->str),
-                        _("expected an array, found %s"), value_kind_name (v.kind));
-      g_string_truncate (s->path, path_length);
-      return;
-    }
-
-  children = g_ptr_array_new_with_free_func (g_object_unref);
-  stream_push_buffer (s);
-  key_push (s, 0);
-  while (!s->failed && (token = as_json_pull_next (s->pull)) != AS_JSON_ARRAY_END)
-    {
-      guint index = n++;
-
-      /* Beyond the limit, the entries are only counted: the list is
-       * refused as a whole. */
-      if (n > list->max_items)
-        {
-          g_ptr_array_set_size (children, 0);
-          if (token == AS_JSON_ERROR || !as_json_pull_skip (s->pull))
-            s->failed = TRUE;
-          continue;
-        }
-
-      key_set_last (s, index);
-      set_item_path (s->path, list_path_length, index);
-      if (token == AS_JSON_OBJECT_BEGIN)
-        {
-          AsEntity *child = stream_entity (s, list->item_type (), FALSE);
-
-          if (child != NULL)
-            g_ptr_array_add (children, child);
-        }
-      else if (!stream_value (s, token, &v))
-        s->failed = TRUE;
-      else
-        stream_problem (s, AS_FORMAT_ERROR_INVALID, g_strdup (s->path->str),
-                        _("expected an object, found %s"), value_kind_name (v.kind));
-    }
-  key_pop (s);
-  g_string_truncate (s->path, list_path_length);
-
-  stream_pop_buffer (s, !s->failed && n <= list->max_items);
-  if (s->failed)
-    ;
-  else if (n > list->max_items)
-    stream_problem (s, AS_FORMAT_ERROR_TOO_LARGE, g_strdup (s->path->str),
-                    _("%u entries, more than the %u allowed"), n, list->max_items);
-  else
-    as_entity_load_children (entity, list, (AsEntity **) children->pdata, children->len);
-  g_string_truncate (s->path, path_length);
-}
-
-enum {
-  MEMBER_UNKNOWN = -1,
-  MEMBER_ROOT = -2,    /* "format" or "format_version" at the root */
-};
-
-/* The slot of the member just pulled: 0 for the id, 1 + i for field i,
- * 1 + n_fields + l for list l. Members come in the order of the table in
- * files that as_format_write wrote, so the search starts after the slot of
- * the member before. */
-static gint
-find_member (Stream            *s,
-             const AsField     *fields,
-             guint              n_fields,
-             const AsChildList *lists,
-             guint              n_lists,
-             gboolean           is_root,
-             guint             *next)
-{
-  guint n_slots = 1 + n_fields + n_lists;
-
-  for (guint j = 0; j < n_slots; j++)
-    {
-      guint slot = (*next + j) % n_slots;
-      const char *name = slot == 0 ? "id"
-                       : slot <= n_fields ? fields[slot - 1].json_name
-                       : lists[slot - 1 - n_fields].name;
-
-      if (as_json_pull_string_equal (s->pull, name))
-        {
-          *next = slot + 1;
-          return slot;
-        }
-    }
-  if (is_root && (as_json_pull_string_equal (s->pull, "format") ||
-                  as_json_pull_string_equal (s->pull, "format_version")))
-    return MEMBER_ROOT;
-  return MEMBER_UNKNOWN;
-}
-
-/* Reads the members of an object whose "{" was just pulled into a new
- * entity, as read_entity does from a JsonObject; s->path is its path.
- * Returns the entity even when it has problems (the tree reader builds it
- * too), and NULL only when the text is broken. */
-static AsEntity *
-stream_entity (Stream   *s,
-               GType     type,
-               gboolean  is_root)
-{
-  g_autoptr(AsEntity) entity = NULL;
-  g_autoptr(JsonObject) extra = NULL;
-  AsEntityClass *klass = stream_class (s, type);
-  guint n_fields, n_lists;
-  const AsField *fields = as_entity_class_get_fields (klass, &n_fields);
-  const AsChildList *lists = as_entity_class_get_lists (klass, &n_lists);
-  guint8 *seen = g_newa (guint8, n_fields + 1);
-  enum { ID_MISSING, ID_INVALID, ID_VALID } id_state = ID_MISSING;
-  guint next = 0;
-  AsJsonToken token = AS_JSON_ERROR;
-
-  memset (seen, 0, n_fields + 1);
-  key_push (s, 0);
-
-  while (!s->failed && (token = as_json_pull_next (s->pull)) == AS_JSON_MEMBER)
-    {
-      gint slot = find_member (s, fields, n_fields, lists, n_lists, is_root, &next);
-      Value v;
-
-      if (slot == 0)
-        {
-          token = as_json_pull_next (s->pull);
-          key_set_last (s, 0);
-          if (token == AS_JSON_STRING &&
-              g_uuid_string_is_valid (as_json_pull_get_string (s->pull, NULL)))
-            {
-              const char *id = as_json_pull_get_string (s->pull, NULL);
-
-              id_state = ID_VALID;
-              /* The id is given at construction when it comes first, as
-               * it does in the files the app writes. */
-              if (entity == NULL)
-                entity = g_object_new (type, "id", id, NULL);
-              else
-                as_entity_set_id (entity, id);
-            }
-          else if (!stream_value (s, token, &v))
-            s->failed = TRUE;
-          else
-            {
-              id_state = ID_INVALID;
-              stream_problem (s, AS_FORMAT_ERROR_INVALID, member_path (s->path->str, "id"),
-                              _("expected an id (a UUID such as “%s”)"),
-                              "0b5e5a3c-7d1e-4f0a-9c61-2f4f0d6a9b12");
-            }
-          continue;
-        }
-
-      /* Until the id is known, an id that no file can hold stands in, so
-       * that no random one is made for nothing. */
-      if (entity == NULL)
-        entity = g_object_new (type, "id", "", NULL);
-
-      if (slot > 0 && (guint) slot <= n_fields)
-        {
-          seen[slot - 1] = TRUE;
-          key_set_last (s, slot);
-          stream_field (s, entity, &fields[slot - 1]);
-        }
-      else if (slot > 0)
-        {
-          key_set_last (s, slot);
-          stream_list (s, entity, &lists[slot - 1 - n_fields]);
-        }
-      else if (slot == MEMBER_ROOT)
-        {
-          /* The format and its version, as the quick look at the start of
-           * the file found them. */
-          token = as_json_pull_next (s->pull);
-          if (token == AS_JSON_ERROR || !as_json_pull_skip (s->pull))
-            s->failed = TRUE;
-        }
-      else
-        {
-          /* What this version does not know is kept to be written back,
-           * sealed as the parser of the tree reader made it. */
-          g_autofree char *name = as_json_pull_dup_string (s->pull, NULL);
-          JsonNode *node = pull_node (s->pull, as_json_pull_next (s->pull));
-
-          if (node == NULL)
-            {
-              s->failed = TRUE;
-              break;
-            }
-          json_node_seal (node);
-          if (extra == NULL)
-            extra = json_object_new ();
-          json_object_set_member (extra, name, node);
-        }
-    }
-  if (!s->failed && token != AS_JSON_OBJECT_END)
-    s->failed = TRUE;
-  if (s->failed)
-    {
-      key_pop (s);
-      return NULL;
-    }
-
-  if (entity == NULL)
-    entity = g_object_new (type, "id", "", NULL);
-  if (id_state == ID_MISSING)
-    {
-      key_set_last (s, 0);
-      stream_problem (s, AS_FORMAT_ERROR_INVALID, g_strdup (s->path->str),
-                      _("the %s has no “id”"), klass->json_kind);
-    }
-  for (guint i = 0; i < n_fields; i++)
-    if (!seen[i] && (fields[i].flags & AS_FIELD_REQUIRED))
-      {
-        key_set_last (s, 1 + i);
-        stream_problem (s, AS_FORMAT_ERROR_INVALID, g_strdup (s->path->str),
-                        _("the required field “%s” is missing"), fields[i].json_name);
-      }
-  if (extra != NULL)
-    as_entity_set_extra (entity, extra);
-
-  key_pop (s);
-  return g_steal_pointer (&entity);
-}
-
-/* Reports the entities that have the id of one before them in the tree
- * reader's walk, as that reader does, for a set built with problems. An
- * entity without a valid id (it has a problem of its own) is left out. */
-static void
-stream_find_duplicate_ids (Stream     *s,
-                           AsEntity   *entity,
-                           GHashTable *ids)
-{
-  AsEntityClass *klass = AS_ENTITY_GET_CLASS (entity);
-  guint n_fields, n_lists;
-  const AsChildList *lists = as_entity_class_get_lists (klass, &n_lists);
-  const char *id = as_entity_get_id (entity);
-  gsize path_length = s->path->len;
-
-  as_entity_class_get_fields (klass, &n_fields);
-  key_push (s, 0);
-  if (*id != '\0')
-    {
-      const char *first = g_hash_table_lookup (ids, id);
-
-      if (first != NULL)
-        stream_problem (s, AS_FORMAT_ERROR_DUPLICATE_ID, member_path (s->path->str, "id"),
-                        _("the id %s is already used at %s"), id, first);
-      else
-        g_hash_table_insert (ids, (gpointer) id, g_strdup (s->path->str));
-    }
-
-  for (guint l = 0; l < n_lists; l++)
-    {
-      GListModel *model = G_LIST_MODEL (as_entity_get_list (entity, &lists[l]));
-      guint n = g_list_model_get_n_items (model);
-      gsize list_path_length;
-
-      key_set_last (s, 1 + n_fields + l);
-      g_string_append_c (s->path, '.');
-      g_string_append (s->path, lists[l].name);
-      list_path_length = s->path->len;
-      key_push (s, 0);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(AsEntity) child = g_list_model_get_item (model, i);
-
-          key_set_last (s, i);
-          set_item_path (s->path, list_path_length, i);
-          stream_find_duplicate_ids (s, child, ids);
-        }
-      key_pop (s);
-      g_string_truncate (s->path, path_length);
-    }
-  key_pop (s);
-}
-
-/* Reads through the whole text as the checking scan does, keeping only what
- * check_root looks at: the root's "format" and "format_version" members in
- * an object, or the root itself when it is not an object. NULL, and the
- * problem added, when the text is broken. This finds the version of a file
- * laid out by hand, wherever its root has it, without building a tree. */
-static JsonNode *
-scan_root (const char *data,
-           gsize       length,
-           GPtrArray  *problems)
-{
-  g_autoptr(AsJsonPull) pull = as_json_pull_new (data, length, &scan_limits);
-  g_autoptr(JsonNode) root = NULL;
-  AsJsonToken token = as_json_pull_next (pull);
-
-  if (token == AS_JSON_OBJECT_BEGIN)
-    {
-      g_autoptr(JsonObject) members = json_object_new ();
-
-      while ((token = as_json_pull_next (pull)) == AS_JSON_MEMBER)
-        {
-          if (as_json_pull_string_equal (pull, "format") ||
-              as_json_pull_string_equal (pull, "format_version"))
-            {
-              g_autofree char *name = as_json_pull_dup_string (pull, NULL);
-              JsonNode *node = pull_node (pull, as_json_pull_next (pull));
-
-              if (node == NULL)
-                break;
-              json_object_set_member (members, name, node);
-            }
-          else if ((token = as_json_pull_next (pull)) == AS_JSON_ERROR || !as_json_pull_skip (pull))
-            break;
-        }
-      if (token == AS_JSON_OBJECT_END)
-        root = json_node_init_object (json_node_alloc (), members);
-    }
-  else if (token == AS_JSON_ARRAY_BEGIN)
-    {
-      g_autoptr(JsonArray) empty = json_array_new ();
-
-      if (as_json_pull_skip (pull))
-        root = json_node_init_array (json_node_alloc (), empty);
-    }
-  else if (token > AS_JSON_END)
-    root = pull_node (pull, token);
-
-  if (root == NULL || as_json_pull_next (pull) != AS_JSON_END)
-    {
-      g_autoptr(GError) error = NULL;
-      char *path = NULL;
-
-      while ((token = as_json_pull_next (pull)) > AS_JSON_END)
-        ;
-      g_assert (token == AS_JSON_ERROR);
-      as_json_pull_take_error (pull, &path, &error);
-      add_problem (problems, error->code, path, "%s", error->message);
-      return NULL;
-    }
-  return g_steal_pointer (&root);
-}
-
-/* Whether the text starts as as_format_write starts a file of the current
- * major version: {"format": "org.example.ActionSet", "format_version":
- * {"major": 1, "minor": N}, in any spacing. The pull parser checks these
- * bytes again as it reads them. */
-static gboolean
-starts_as_written (const char *data,
-                   gsize       length)
-{
-  Cursor c = { data, data + length };
-  guint major, minor;
-
-  return take (&c, "{") &&
-         take (&c, "\"format\"") && take (&c, ":") && take (&c, "\"" AS_FORMAT_ID "\"") &&
-         take (&c, ",") &&
-         take (&c, "\"format_version\"") && take (&c, ":") && take (&c, "{") &&
-         take (&c, "\"major\"") && take (&c, ":") && take_small_uint (&c, &major) && take (&c, ",") &&
-         take (&c, "\"minor\"") && take (&c, ":") && take_small_uint (&c, &minor) && take (&c, "}") &&
-         major == AS_FORMAT_MAJOR;
-}
-
-static AsSet *
-read_streaming (const char *data,
-                gsize       length,
-                GPtrArray  *problems)
-{
-  Stream s = { NULL, };
-  g_autoptr(AsEntity) set = NULL;
-  GPtrArray *found;
-
-  s.pull = as_json_pull_new (data, length, &scan_limits);
-  s.path = g_string_new ("$");
-  s.key = g_array_new (FALSE, FALSE, sizeof (guint32));
-  s.buffers = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  stream_push_buffer (&s);
-  found = g_ptr_array_index (s.buffers, 0);
-
-  if (as_json_pull_next (s.pull) == AS_JSON_OBJECT_BEGIN)
-    set = stream_entity (&s, AS_TYPE_SET, TRUE);
-  if (set == NULL || as_json_pull_next (s.pull) != AS_JSON_END)
-    {
-      g_autoptr(GError) error = NULL;
-      char *path = NULL;
-      AsJsonToken token;
-
-      /* Broken text is reported alone, as the scan before the tree reader
-       * reports it. */
-      while ((token = as_json_pull_next (s.pull)) > AS_JSON_END)
-        ;
-      g_assert (token == AS_JSON_ERROR);
-      as_json_pull_take_error (s.pull, &path, &error);
-      g_ptr_array_set_size (found, 0);
-      add_problem (problems, error->code, path, "%s", error->message);
-      g_clear_object (&set);
-    }
-  else if (found->len > 0)
-    {
-      g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-
-      stream_find_duplicate_ids (&s, set, ids);
-      g_clear_object (&set);
-    }
-  else
-    {
-      g_autoptr(AsUndoStack) undo = as_undo_stack_new ();
-      g_autoptr(GPtrArray) dangling = g_ptr_array_new_with_free_func ((GDestroyNotify) as_problem_free);
-      Reader reader = { dangling, NULL };
-      gboolean duplicate = FALSE;
-
-      as_entity_make_document (set, undo);
-      check_references (&reader, set, set, "$", &duplicate);
-      if (duplicate)
-        {
-          g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-
-          /* Entities with one id, and no other problem: the tree reader
-           * reports them and does not look at references. */
-          stream_find_duplicate_ids (&s, set, ids);
-          g_clear_object (&set);
-        }
-      else if (dangling->len > 0)
-        {
-          g_ptr_array_extend_and_steal (problems, g_steal_pointer (&dangling));
-          g_clear_object (&set);
-        }
-    }
-
-  for (guint i = 0; i < found->len; i++)
-    {
-      Found *f = g_ptr_array_index (found, i);
-
-      g_ptr_array_add (problems, g_steal_pointer (&f->problem));
-    }
-
-  g_ptr_array_unref (s.buffers);
-  g_array_unref (s.key);
-  g_string_free (s.path, TRUE);
-  as_json_pull_free (s.pull);
-  for (guint i = 0; i < s.n_types; i++)
-    g_type_class_unref (s.classes[i]);
-  return AS_SET (g_steal_pointer (&set));
-}
+/* Public API */
 
 AsSet *
 as_format_read_full (GBytes     *bytes,
@@ -2788,25 +2240,23 @@ as_format_read_full (GBytes     *bytes,
     add_problem (problems, AS_FORMAT_ERROR_TOO_LARGE, g_strdup ("$"),
                  _("the file is larger than %d MB"), AS_MAX_FILE_SIZE / (1024 * 1024));
   else if (data != NULL && starts_as_written (data, length))
-    set = read_streaming (data, length, problems);
+    set = read_document (data, length, &scan_limits, problems);
   else
     {
       /* Laid out in another way: the version is looked for in a first
-       * pass. Only a file of an older format, migrated on a tree, is read
-       * through json-glib's tree. */
+       * pass. */
       g_autoptr(JsonNode) root = scan_root (data != NULL ? data : "", length, problems);
       gint64 major;
 
       if (root != NULL && check_root (root, problems, &major))
         {
           if (major == AS_FORMAT_MAJOR)
-            set = read_streaming (data, length, problems);
+            set = read_document (data, length, &scan_limits, problems);
           else
             {
-              g_clear_pointer (&root, json_node_unref);
-              root = parse_checked (bytes, problems);
-              if (root != NULL)
-                set = read_root (root, problems, migrated);
+              set = read_migrated (data, length, problems);
+              if (migrated != NULL)
+                *migrated = TRUE;
             }
         }
     }
@@ -2869,13 +2319,99 @@ as_format_peek_version (GBytes *bytes,
   return TRUE;
 }
 
+/* Text that the writer wrote, as a JsonNode. Its limits are those of
+ * what was read or set, not of a file. */
+static JsonNode *
+node_from_own_text (GString *text)
+{
+  static const AsJsonLimits own_limits = {
+    4 * AS_MAX_DEPTH, G_MAXSIZE, G_MAXUINT, G_MAXUINT,
+  };
+  g_autoptr(AsJsonPull) pull = as_json_pull_new (text->str, text->len, &own_limits);
+  JsonNode *node = pull_node (pull, as_json_pull_next (pull));
+
+  g_assert (node != NULL && as_json_pull_next (pull) == AS_JSON_END);
+  return node;
+}
+
+void
+as_format_append_string (GString    *out,
+                         const char *text)
+{
+  g_return_if_fail (out != NULL && text != NULL);
+
+  append_string (out, text);
+}
+
+void
+as_format_append_field (GString       *out,
+                        AsEntity      *entity,
+                        const AsField *field)
+{
+  Writer w = { out, };
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (AS_IS_ENTITY (entity));
+
+  if (field_is_unset (entity, field))
+    g_string_append (out, "null");
+  else
+    append_field (&w, entity, field, 0);
+  g_clear_pointer (&w.enum_class, g_type_class_unref);
+}
+
+void
+as_format_append_entity (GString  *out,
+                         AsEntity *entity)
+{
+  Writer w = { out, };
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (AS_IS_ENTITY (entity));
+
+  append_entity (&w, entity, 0, AS_IS_SET (entity));
+  g_clear_pointer (&w.enum_class, g_type_class_unref);
+}
+
+JsonNode *
+as_format_entity_to_json (AsEntity *entity)
+{
+  Writer w = { NULL, };
+  JsonNode *node;
+
+  g_return_val_if_fail (AS_IS_ENTITY (entity), NULL);
+
+  w.out = g_string_new (NULL);
+  append_entity (&w, entity, 0, FALSE);
+  g_clear_pointer (&w.enum_class, g_type_class_unref);
+  node = node_from_own_text (w.out);
+  g_string_free (w.out, TRUE);
+  return node;
+}
+
+JsonNode *
+as_format_field_to_json (AsEntity      *entity,
+                         const AsField *field)
+{
+  GString *text;
+  JsonNode *node;
+
+  g_return_val_if_fail (AS_IS_ENTITY (entity), NULL);
+
+  text = g_string_new (NULL);
+  as_format_append_field (text, entity, field);
+  node = node_from_own_text (text);
+  g_string_free (text, TRUE);
+  return node;
+}
+
 AsEntity *
 as_format_entity_from_json (GType       type,
                             JsonNode   *node,
                             const char *path,
                             GPtrArray  *problems)
 {
-  Reader reader = { problems, NULL };
+  Writer w = { NULL, };
   AsEntity *entity;
 
   g_return_val_if_fail (g_type_is_a (type, AS_TYPE_ENTITY), NULL);
@@ -2888,11 +2424,40 @@ as_format_entity_from_json (GType       type,
       return NULL;
     }
 
-  reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  entity = read_entity (&reader, type, json_node_get_object (node), path);
-  g_hash_table_unref (reader.ids);
-
-  if (problems->len > 0)
-    g_clear_object (&entity);
+  w.out = g_string_new (NULL);
+  append_node (&w, node, 0);
+  entity = read_lone_entity (type, w.out->str, w.out->len, path, problems);
+  g_string_free (w.out, TRUE);
   return entity;
+}
+
+gboolean
+as_format_field_from_json (const AsField  *field,
+                           JsonNode       *node,
+                           GValue         *value,
+                           char          **message)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) as_problem_free);
+  Writer w = { NULL, };
+  Reader r;
+  gboolean ok;
+
+  w.out = g_string_new (NULL);
+  append_node (&w, node, 0);
+  reader_init (&r, w.out->str, w.out->len, &scan_limits, "$", problems);
+  ok = read_field_value (&r, field, value, message);
+  if (!ok && *message == NULL)
+    {
+      AsProblem *problem;
+
+      reader_finish_text (&r, FALSE);
+      problem = g_ptr_array_index (problems, 0);
+      *message = g_strdup (problem->message);
+    }
+  /* The strings are the parser's. */
+  else if (ok && G_VALUE_HOLDS_STRING (value))
+    g_value_set_string (value, g_value_get_string (value));
+  reader_clear (&r);
+  g_string_free (w.out, TRUE);
+  return ok;
 }

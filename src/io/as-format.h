@@ -15,11 +15,11 @@ G_BEGIN_DECLS
 #define AS_FORMAT_MINOR 0
 
 /* Limits on what a file may hold, so that a hostile file costs bounded time
- * and memory. They are documented in docs/file-format.md. */
+ * and memory. They are documented in docs/file-format.md; those on what a
+ * field holds (AS_MAX_STRING for any string, AS_MAX_LINE, AS_MAX_REFS) are
+ * the model's, in as-entity.h. */
 #define AS_MAX_FILE_SIZE   (128 * 1024 * 1024)
 #define AS_MAX_DEPTH       64
-#define AS_MAX_STRING      (1024 * 1024)   /* bytes, any string */
-#define AS_MAX_LINE        4096            /* bytes, one-line fields (names) */
 #define AS_MAX_MEMBERS     4096            /* members in one object */
 #define AS_MAX_ARRAY       200000          /* elements in one array */
 
@@ -77,8 +77,21 @@ gboolean      as_format_peek_version  (GBytes      *bytes,
  * the same set always gives the same bytes. */
 GBytes       *as_format_write         (AsSet       *set);
 
-/* One entity (and its children) as a JSON object, and back; used by the
- * journal to record insertions. entity_from_json adds problems like read. */
+/* A string, one field's value, or one entity and its children (a set with
+ * the format and its version first, as a file starts) appended to out as
+ * JSON on one line, as the file writes them: the journal records each edit
+ * as one line. */
+void          as_format_append_string    (GString       *out,
+                                          const char    *text);
+void          as_format_append_field     (GString       *out,
+                                          AsEntity      *entity,
+                                          const AsField *field);
+void          as_format_append_entity    (GString       *out,
+                                          AsEntity      *entity);
+
+/* One entity (and its children) as a JSON object, and back; the journal
+ * reads the entities of its lines so. entity_from_json adds problems like
+ * read. */
 JsonNode     *as_format_entity_to_json   (AsEntity    *entity);
 AsEntity     *as_format_entity_from_json (GType        type,
                                           JsonNode    *node,

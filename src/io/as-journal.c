@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <gio/gunixoutputstream.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -79,45 +80,47 @@ static const AsJsonLimits line_limits = {
 
 /* Helpers */
 
+/* Writes all of text to the journal's descriptor. */
 static gboolean
-write_all (int          fd,
-           const char  *data,
-           gsize        length,
-           GError     **error)
+write_text (int            fd,
+            const GString *text,
+            GError       **error)
 {
-  while (length > 0)
-    {
-      gssize n = write (fd, data, length);
+  g_autoptr(GOutputStream) stream = g_unix_output_stream_new (fd, FALSE);
 
-      if (n < 0)
-        {
-          int saved_errno = errno;
+  return g_output_stream_write_all (stream, text->str, text->len, NULL, NULL, error);
+}
 
-          if (saved_errno == EINTR)
-            continue;
-          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               g_strerror (saved_errno));
-          return FALSE;
-        }
-      data += n;
-      length -= n;
-    }
-  return TRUE;
+/* A member of the object of a line, after any before it. */
+static void
+begin_member (GString    *line,
+              const char *name)
+{
+  if (line->len > 0 && line->str[line->len - 1] != '{')
+    g_string_append_c (line, ',');
+  as_format_append_string (line, name);
+  g_string_append_c (line, ':');
 }
 
 static void
-append_node (GString  *line,
-             JsonNode *node)
+append_string_member (GString    *line,
+                      const char *name,
+                      const char *value)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
+  begin_member (line, name);
+  if (value != NULL)
+    as_format_append_string (line, value);
+  else
+    g_string_append (line, "null");
+}
 
-  /* Not pretty: json-glib escapes line breaks inside strings, so one value
-   * is one line. */
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  g_string_append (line, text);
-  g_string_append_c (line, '\n');
+static void
+append_int_member (GString    *line,
+                   const char *name,
+                   gint64      value)
+{
+  begin_member (line, name);
+  g_string_append_printf (line, "%" G_GINT64_FORMAT, value);
 }
 
 static void
@@ -143,72 +146,39 @@ report_failure (AsJournal    *self,
              self->path ? self->path : "", error->message);
 }
 
+/* Each line is one JSON object, written by the file format's writer, which
+ * escapes every control character: a line break in a text cannot end the
+ * line. */
 static char *
 header_line (AsJournal *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *started = as_format_datetime (now);
-  GString *line = g_string_new (NULL);
+  GString *line = g_string_new ("{");
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "journal");
-  json_builder_add_int_value (builder, JOURNAL_VERSION);
-  json_builder_set_member_name (builder, "file");
-  if (self->file_path != NULL)
-    json_builder_add_string_value (builder, self->file_path);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "hash");
-  if (self->hash != NULL)
-    json_builder_add_string_value (builder, self->hash);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "pid");
-  json_builder_add_int_value (builder, getpid ());
-  json_builder_set_member_name (builder, "started");
-  json_builder_add_string_value (builder, started);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, as_set_get_name (self->set));
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  append_node (line, root);
+  append_int_member (line, "journal", JOURNAL_VERSION);
+  append_string_member (line, "file", self->file_path);
+  append_string_member (line, "hash", self->hash);
+  append_int_member (line, "pid", getpid ());
+  append_string_member (line, "started", started);
+  append_string_member (line, "title", as_set_get_name (self->set));
+  g_string_append (line, "}\n");
   return g_string_free (line, FALSE);
 }
 
-/* The set file as as_format_write makes it, on one line. JSON strings cannot
- * hold a raw line break, so every line break in the pretty text, and the
- * indentation after it, is layout and can go. */
+/* The set as a file holds it, on one line. */
 static void
 append_snapshot (GString *line,
                  AsSet   *set)
 {
-  g_autoptr(GBytes) bytes = as_format_write (set);
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-  const char *end = data + length;
-
-  for (const char *p = data; p < end; p++)
-    {
-      if (*p == '\n')
-        {
-          while (p + 1 < end && p[1] == ' ')
-            p++;
-          continue;
-        }
-      g_string_append_c (line, *p);
-    }
+  as_format_append_entity (line, AS_ENTITY (set));
   g_string_append_c (line, '\n');
 }
 
-static char *
+static GString *
 edit_line (const AsEdit *edit)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  GString *line = g_string_new (NULL);
+  GString *line = g_string_new ("{");
   const char *op;
 
   switch (edit->kind)
@@ -219,49 +189,34 @@ edit_line (const AsEdit *edit)
     case AS_EDIT_MOVE: op = "move"; break;
     default: g_assert_not_reached ();
     }
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "op");
-  json_builder_add_string_value (builder, op);
+  append_string_member (line, "op", op);
 
   if (edit->kind == AS_EDIT_SET)
     {
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, as_entity_get_id (edit->target));
-      json_builder_set_member_name (builder, "field");
-      json_builder_add_string_value (builder, edit->field->json_name);
-      json_builder_set_member_name (builder, "value");
-      json_builder_add_value (builder, as_format_field_to_json (edit->target, edit->field));
+      append_string_member (line, "id", as_entity_get_id (edit->target));
+      append_string_member (line, "field", edit->field->json_name);
+      begin_member (line, "value");
+      as_format_append_field (line, edit->target, edit->field);
     }
   else
     {
-      json_builder_set_member_name (builder, "parent");
-      json_builder_add_string_value (builder, as_entity_get_id (edit->target));
-      json_builder_set_member_name (builder, "list");
-      json_builder_add_string_value (builder, edit->list->name);
+      append_string_member (line, "parent", as_entity_get_id (edit->target));
+      append_string_member (line, "list", edit->list->name);
       if (edit->kind == AS_EDIT_MOVE)
         {
-          json_builder_set_member_name (builder, "from");
-          json_builder_add_int_value (builder, edit->position);
-          json_builder_set_member_name (builder, "to");
-          json_builder_add_int_value (builder, edit->position2);
+          append_int_member (line, "from", edit->position);
+          append_int_member (line, "to", edit->position2);
         }
       else
-        {
-          json_builder_set_member_name (builder, "pos");
-          json_builder_add_int_value (builder, edit->position);
-        }
+        append_int_member (line, "pos", edit->position);
       if (edit->kind == AS_EDIT_INSERT)
         {
-          json_builder_set_member_name (builder, "item");
-          json_builder_add_value (builder, as_format_entity_to_json (edit->child));
+          begin_member (line, "item");
+          as_format_append_entity (line, edit->child);
         }
     }
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  append_node (line, root);
-  return g_string_free (line, FALSE);
+  g_string_append (line, "}\n");
+  return line;
 }
 
 static gboolean
@@ -336,7 +291,7 @@ start_journal (AsJournal  *self,
   header = header_line (self);
   text = g_string_new (header);
   append_snapshot (text, self->set);
-  if (!write_all (fd, text->str, text->len, error))
+  if (!write_text (fd, text, error))
     {
       g_unlink (path);
       close (fd);
@@ -482,7 +437,7 @@ on_edited (AsSet     *set,
            AsJournal *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
+  g_autoptr(GString) line = NULL;
 
   if (self->fd < 0 || self->failed)
     {
@@ -499,7 +454,7 @@ on_edited (AsSet     *set,
     }
 
   line = edit_line (edit);
-  if (!write_all (self->fd, line, strlen (line), &error))
+  if (!write_text (self->fd, line, &error))
     {
       /* What was written so far stays restorable (a cut-off last line is
        * ignored); the next edit starts a complete journal again. */
@@ -898,7 +853,7 @@ lookup_list (AsEntity    *parent,
     }
   list = as_entity_find_list (parent, name);
   if (list == NULL)
-    *message = g_strdup_printf (_("a %s has no list “%s”"), as_entity_get_kind (parent), name);
+    *message = g_strdup_printf (_("the entity %s has no list “%s”"), as_entity_get_id (parent), name);
   return list;
 }
 
@@ -984,7 +939,7 @@ replay_edit (AsSet       *set,
         return FALSE;
       if (name == NULL || (field = as_entity_find_field (entity, name)) == NULL)
         {
-          *message = g_strdup_printf (_("a %s has no field “%s”"), as_entity_get_kind (entity),
+          *message = g_strdup_printf (_("the entity %s has no field “%s”"), as_entity_get_id (entity),
                                       name ? name : "");
           return FALSE;
         }

@@ -16,9 +16,10 @@ G_BEGIN_DECLS
  * within AS_JOURNAL_SYNC_MS. Saving the set ends the journal; closing the set
  * without saving discards it only when asked.
  *
- * The file is line-oriented JSON: a header
+ * The file is line-oriented JSON, written by the file format's writer: a
+ * header
  *   {"journal":1,"file":path-or-null,"hash":sha256-or-null,"pid":…,"started":…,"title":…}
- * then the whole set (as_format_write output on one line), taken at the first
+ * then the whole set (as a file holds it, on one line), taken at the first
  * edit with that edit in place, then one line per later edit:
  *   {"op":"set","id":…,"field":json_name,"value":…}
  *   {"op":"insert","parent":id,"list":name,"pos":n,"item":{entity}}

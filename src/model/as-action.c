@@ -24,19 +24,6 @@ struct _AsAction
 
 G_DEFINE_FINAL_TYPE (AsAction, as_action, AS_TYPE_ENTITY)
 
-static const AsField fields[] = {
-  AS_FIELD_REFERENCE ("owner", "owner", AsAction, owner, AS_FIELD_REQUIRED, "member"),
-  AS_FIELD_TXT ("text", "text", AsAction, text, AS_FIELD_REQUIRED),
-  AS_FIELD_REFERENCE ("meeting", "meeting", AsAction, meeting, 0, "meeting"),
-  AS_FIELD_REFERENCE ("round", "round", AsAction, round, 0, "round"),
-  AS_FIELD_DAY ("due", "due", AsAction, due, 0),
-  AS_FIELD_ENUMV ("status", "status", AsAction, status, 0, as_action_status_get_type, AS_ACTION_TODO),
-};
-
-static const AsChildList lists[] = {
-  AS_LIST ("history", as_status_change_get_type, AsAction, history, 1000),
-};
-
 enum {
   FIELD_OWNER,
   FIELD_TEXT,
@@ -44,18 +31,35 @@ enum {
   FIELD_ROUND,
   FIELD_DUE,
   FIELD_STATUS,
+  N_FIELDS
 };
 
 enum {
   LIST_HISTORY,
+  N_LISTS
 };
+
+static const AsField fields[] = {
+  [FIELD_OWNER] = AS_FIELD_REFERENCE ("owner", "owner", AsAction, owner, AS_FIELD_REQUIRED, "member"),
+  [FIELD_TEXT] = AS_FIELD_TXT ("text", "text", AsAction, text, AS_FIELD_REQUIRED),
+  [FIELD_MEETING] = AS_FIELD_REFERENCE ("meeting", "meeting", AsAction, meeting, 0, "meeting"),
+  [FIELD_ROUND] = AS_FIELD_REFERENCE ("round", "round", AsAction, round, 0, "round"),
+  [FIELD_DUE] = AS_FIELD_DAY ("due", "due", AsAction, due, 0),
+  [FIELD_STATUS] = AS_FIELD_ENUMV ("status", "status", AsAction, status, 0, as_action_status_get_type, AS_ACTION_TODO),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == N_FIELDS);
+
+static const AsChildList lists[] = {
+  [LIST_HISTORY] = AS_LIST ("history", as_status_change_get_type, AsAction, history, 1000),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (lists) == N_LISTS);
 
 static void
 as_action_class_init (AsActionClass *klass)
 {
   as_entity_class_set_fields (AS_ENTITY_CLASS (klass), "action",
-                              fields, G_N_ELEMENTS (fields),
-                              lists, G_N_ELEMENTS (lists));
+                              fields, N_FIELDS,
+                              lists, N_LISTS);
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "as-entity.h"
@@ -88,6 +89,202 @@ make_pspec (const AsField *f)
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Field values */
+
+const guint8 as_json_escape_extra[256] = {
+  [0x00 ... 0x07] = 5,
+  ['\b'] = 1,
+  ['\t'] = 1,
+  ['\n'] = 1,
+  [0x0b] = 5,
+  ['\f'] = 1,
+  ['\r'] = 1,
+  [0x0e ... 0x1f] = 5,
+  ['"'] = 1,
+  ['\\'] = 1,
+  [0x7f] = 5,
+};
+
+gsize
+as_text_file_length (const char *text)
+{
+  gsize length = 0;
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    length += 1 + as_json_escape_extra[*p];
+  return length;
+}
+
+static gboolean
+has_control_characters (const char *s,
+                        gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) s[i] < 0x20)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_colour (const char *s,
+           gsize       length)
+{
+  if (length != 7 || s[0] != '#')
+    return FALSE;
+  for (int i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_date (const char *s,
+         gsize       length)
+{
+  guint y, m, d;
+  char tail;
+
+  if (length != 10 || s[4] != '-' || s[7] != '-')
+    return FALSE;
+  /* Digits only: sscanf's %u would also take a sign or a space. */
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (s[i]))
+      return FALSE;
+  if (sscanf (s, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
+    return FALSE;
+  return g_date_valid_dmy (d, m, y);
+}
+
+AsFieldCheck
+as_field_check_text (const AsField *field,
+                     const char    *text,
+                     gsize          length)
+{
+  switch (field->type)
+    {
+    case AS_FIELD_STRING:
+      if (length > AS_MAX_LINE)
+        return AS_FIELD_VALUE_TOO_LONG;
+      if (has_control_characters (text, length))
+        return AS_FIELD_VALUE_NOT_ONE_LINE;
+      return AS_FIELD_VALUE_VALID;
+    case AS_FIELD_COLOR:
+      return is_colour (text, length) ? AS_FIELD_VALUE_VALID : AS_FIELD_VALUE_NOT_A_COLOUR;
+    case AS_FIELD_DATE:
+      return is_date (text, length) ? AS_FIELD_VALUE_VALID : AS_FIELD_VALUE_NOT_A_DATE;
+    case AS_FIELD_REF:
+    case AS_FIELD_REF_LIST:
+      return g_uuid_string_is_valid (text) ? AS_FIELD_VALUE_VALID : AS_FIELD_VALUE_NOT_AN_ID;
+    case AS_FIELD_TEXT:
+    default:
+      return AS_FIELD_VALUE_VALID;
+    }
+}
+
+/* What the JSON layer of the reader checks of every string. */
+static AsFieldCheck
+check_encoded_text (const AsField *field,
+                    const char    *text)
+{
+  if (!g_utf8_validate (text, -1, NULL))
+    return AS_FIELD_VALUE_NOT_UTF8;
+  if (as_text_file_length (text) > AS_MAX_STRING)
+    return AS_FIELD_VALUE_TOO_LONG;
+  return as_field_check_text (field, text, strlen (text));
+}
+
+AsFieldCheck
+as_field_check_value (const AsField *field,
+                      const GValue  *value)
+{
+  switch (field->type)
+    {
+    case AS_FIELD_STRING:
+    case AS_FIELD_TEXT:
+    case AS_FIELD_COLOR:
+    case AS_FIELD_DATE:
+    case AS_FIELD_REF:
+      {
+        const char *s = g_value_get_string (value);
+
+        /* NULL stands for the default, and an empty date or reference for
+         * none. */
+        if (s == NULL || (*s == '\0' && (field->type == AS_FIELD_DATE || field->type == AS_FIELD_REF)))
+          return AS_FIELD_VALUE_VALID;
+        return check_encoded_text (field, s);
+      }
+    case AS_FIELD_REF_LIST:
+      {
+        const char * const *ids = g_value_get_boxed (value);
+        guint n = ids != NULL ? g_strv_length ((char **) ids) : 0;
+
+        if (n > AS_MAX_REFS)
+          return AS_FIELD_VALUE_TOO_MANY;
+        for (guint i = 0; i < n; i++)
+          if (!g_uuid_string_is_valid (ids[i]))
+            return AS_FIELD_VALUE_NOT_AN_ID;
+        return AS_FIELD_VALUE_VALID;
+      }
+    case AS_FIELD_INT:
+      {
+        gint v = g_value_get_int (value);
+
+        return v >= field->min && v <= field->max ? AS_FIELD_VALUE_VALID : AS_FIELD_VALUE_OUT_OF_RANGE;
+      }
+    case AS_FIELD_ENUM:
+      {
+        g_autoptr(GEnumClass) klass = g_type_class_ref (field->enum_type ());
+
+        return g_enum_get_value (klass, g_value_get_enum (value)) != NULL
+               ? AS_FIELD_VALUE_VALID : AS_FIELD_VALUE_OUT_OF_RANGE;
+      }
+    case AS_FIELD_BOOLEAN:
+    case AS_FIELD_DATETIME:
+    default:
+      return AS_FIELD_VALUE_VALID;
+    }
+}
+
+static const char *
+field_check_description (AsFieldCheck check)
+{
+  switch (check)
+    {
+    case AS_FIELD_VALUE_NOT_UTF8: return "not valid UTF-8";
+    case AS_FIELD_VALUE_TOO_LONG: return "too long for a file";
+    case AS_FIELD_VALUE_NOT_ONE_LINE: return "a line break or control character in a one-line text";
+    case AS_FIELD_VALUE_NOT_A_COLOUR: return "not a colour like #3584e4";
+    case AS_FIELD_VALUE_NOT_A_DATE: return "not a date like 2026-11-21";
+    case AS_FIELD_VALUE_NOT_AN_ID: return "not an id";
+    case AS_FIELD_VALUE_TOO_MANY: return "too many ids";
+    case AS_FIELD_VALUE_OUT_OF_RANGE: return "out of range";
+    case AS_FIELD_VALUE_VALID:
+    default: return "valid";
+    }
+}
+
+/* The length of the longest start of text, cut at a character boundary,
+ * whose written length is at most max. */
+static gsize
+fitting_length (const char *text,
+                gsize       max_bytes,
+                gsize       max_written)
+{
+  gsize written = 0, end = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      const char *next = g_utf8_next_char (p);
+
+      for (const guchar *q = (const guchar *) p; q < (const guchar *) next; q++)
+        written += 1 + as_json_escape_extra[*q];
+      if ((gsize) (next - text) > max_bytes || written > max_written)
+        break;
+      end = next - text;
+    }
+  return end;
 }
 
 static gboolean
@@ -478,6 +675,7 @@ as_entity_set_property (GObject      *object,
   AsEntityPrivate *priv = as_entity_get_instance_private (self);
   const AsField *field;
   g_auto(GValue) old_value = G_VALUE_INIT;
+  AsFieldCheck check;
   AsEdit edit = { 0 };
 
   if (pspec->owner_type == AS_TYPE_ENTITY)
@@ -498,6 +696,17 @@ as_entity_set_property (GObject      *object,
     }
 
   field = field_for_pspec (pspec, prop_id);
+
+  /* As GObject refuses a number outside the property's range: what no file
+   * could hold is not taken. Entries make what is typed fit beforehand
+   * (as_entity_fit_text). */
+  check = as_field_check_value (field, value);
+  if (check != AS_FIELD_VALUE_VALID)
+    {
+      g_warning ("%s: value for property '%s' of type '%s' refused: %s", G_STRLOC,
+                 pspec->name, G_OBJECT_TYPE_NAME (object), field_check_description (check));
+      return;
+    }
 
   g_value_init (&old_value, G_PARAM_SPEC_VALUE_TYPE (pspec));
   read_storage (self, field, &old_value);
@@ -573,8 +782,17 @@ as_entity_class_set_fields (AsEntityClass     *klass,
   object_class->get_property = as_entity_get_property;
   object_class->set_property = as_entity_set_property;
 
+  /* The tables are indexed by each class's FIELD_ and LIST_ enums with
+   * designated initializers, and their sizes checked against the enums when
+   * compiled; an enum value left without its entry leaves a hole, found
+   * here. */
   for (guint i = 0; i < n_fields; i++)
-    g_object_class_install_property (object_class, i + 1, make_pspec (&fields[i]));
+    {
+      g_assert (fields[i].name != NULL && fields[i].json_name != NULL);
+      g_object_class_install_property (object_class, i + 1, make_pspec (&fields[i]));
+    }
+  for (guint i = 0; i < n_lists; i++)
+    g_assert (lists[i].name != NULL && lists[i].item_type != NULL);
 }
 
 const char *
@@ -719,6 +937,41 @@ as_entity_get_field_value (AsEntity      *self,
 
   g_value_init (value, G_PARAM_SPEC_VALUE_TYPE (pspec));
   read_storage (self, field, value);
+}
+
+char *
+as_entity_fit_text (AsEntity   *self,
+                    const char *property,
+                    const char *text)
+{
+  GParamSpec *pspec;
+  const AsField *field;
+  g_autofree char *valid = NULL;
+  char *fitted;
+
+  g_return_val_if_fail (AS_IS_ENTITY (self), NULL);
+  g_return_val_if_fail (property != NULL, NULL);
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), property);
+  g_return_val_if_fail (pspec != NULL && pspec->owner_type != AS_TYPE_ENTITY, NULL);
+  field = field_for_pspec (pspec, pspec->param_id);
+
+  if (text == NULL)
+    return NULL;
+  valid = g_utf8_make_valid (text, -1);
+  switch (field->type)
+    {
+    case AS_FIELD_STRING:
+      fitted = g_strndup (valid, fitting_length (valid, AS_MAX_LINE, G_MAXSIZE));
+      for (guchar *p = (guchar *) fitted; *p != '\0'; p++)
+        if (*p < 0x20)
+          *p = ' ';
+      return fitted;
+    case AS_FIELD_TEXT:
+      return g_strndup (valid, fitting_length (valid, G_MAXSIZE, AS_MAX_STRING));
+    default:
+      return g_steal_pointer (&valid);
+    }
 }
 
 void

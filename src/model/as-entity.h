@@ -57,6 +57,44 @@ typedef struct {
   guint       max_items;    /* a file with more is refused */
 } AsChildList;
 
+/* What a field can hold, as docs/file-format.md describes it. The setters
+ * refuse anything else and the file reader checks the same, so that the app
+ * never builds a set that it cannot read back. */
+#define AS_MAX_STRING  (1024 * 1024)  /* bytes of a text as a file writes it, escapes included */
+#define AS_MAX_LINE    4096           /* bytes of a one-line text */
+#define AS_MAX_REFS    4096           /* ids in a list of references */
+
+/* The bytes that each byte of a text adds when a file writes it in a JSON
+ * string: 1 for the quote, the backslash and the control characters that
+ * have a short escape (\b \f \n \r \t), 5 for the others and DEL, which
+ * are written as \u00XX. The file writer escapes by this table. */
+extern const guint8 as_json_escape_extra[256];
+
+typedef enum {
+  AS_FIELD_VALUE_VALID,
+  AS_FIELD_VALUE_NOT_UTF8,      /* a text that is not valid UTF-8 */
+  AS_FIELD_VALUE_TOO_LONG,      /* longer than AS_MAX_LINE, or AS_MAX_STRING as written */
+  AS_FIELD_VALUE_NOT_ONE_LINE,  /* a line break or control character in a one-line text */
+  AS_FIELD_VALUE_NOT_A_COLOUR,  /* not "#rrggbb" */
+  AS_FIELD_VALUE_NOT_A_DATE,    /* not "YYYY-MM-DD" of a real day */
+  AS_FIELD_VALUE_NOT_AN_ID,     /* not a UUID */
+  AS_FIELD_VALUE_TOO_MANY,      /* more than AS_MAX_REFS ids */
+  AS_FIELD_VALUE_OUT_OF_RANGE,  /* a number outside the field's range, an unknown enum value */
+} AsFieldCheck;
+
+/* Checks the text of a field of a string type (line, text, colour, date or
+ * reference) as the file reader does, given length bytes of valid UTF-8 that
+ * the JSON layer has limited already. */
+AsFieldCheck as_field_check_text  (const AsField *field,
+                                   const char    *text,
+                                   gsize          length);
+/* Checks a value of the field's property type as the setters do: the same,
+ * and also its encoding and its size as written. */
+AsFieldCheck as_field_check_value (const AsField *field,
+                                   const GValue  *value);
+/* The bytes a text takes in a file as a JSON string, without the quotes. */
+gsize        as_text_file_length  (const char    *text);
+
 #define AS_TYPE_ENTITY (as_entity_get_type ())
 G_DECLARE_DERIVABLE_TYPE (AsEntity, as_entity, AS, ENTITY, GObject)
 
@@ -134,6 +172,15 @@ void               as_entity_set_field_value    (AsEntity          *self,
 void               as_entity_get_field_value    (AsEntity          *self,
                                                  const AsField     *field,
                                                  GValue            *value);
+
+/* The text made fit for the field of the string property named: invalid
+ * UTF-8 replaced, control characters of a one-line text made spaces, and
+ * cut at a character boundary where it would be too long. For entries and
+ * text views, whose user may paste anything; a setter refuses (with a
+ * warning) what does not fit. */
+char              *as_entity_fit_text           (AsEntity          *self,
+                                                 const char        *property,
+                                                 const char        *text);
 
 /* For loaders building an entity that is not yet in a document: store a
  * value or append children without notifying or recording anything. */

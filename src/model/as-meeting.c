@@ -31,25 +31,6 @@ struct _AsMeeting
 
 G_DEFINE_FINAL_TYPE (AsMeeting, as_meeting, AS_TYPE_ENTITY)
 
-static const AsField fields[] = {
-  AS_FIELD_TIME ("start", "start", AsMeeting, start, AS_FIELD_REQUIRED),
-  AS_FIELD_TIME ("end", "end", AsMeeting, end, 0),
-  AS_FIELD_STR ("place", "place", AsMeeting, place, 0),
-  AS_FIELD_REFS ("attendees", "attendees", AsMeeting, attendees, 0, "member"),
-  AS_FIELD_ENUMV ("state", "state", AsMeeting, state, 0, as_meeting_state_get_type, AS_MEETING_PLANNED),
-  AS_FIELD_REFERENCE ("current-step", "current_step", AsMeeting, current_step, 0, "step"),
-  AS_FIELD_REFERENCE ("speaker", "speaker", AsMeeting, speaker, 0, "member"),
-  AS_FIELD_BOOL ("paused", "paused", AsMeeting, paused, 0, FALSE),
-};
-
-static const AsChildList lists[] = {
-  AS_LIST ("rounds", as_round_get_type, AsMeeting, rounds, 64),
-  AS_LIST ("timer_events", as_timer_event_get_type, AsMeeting, timer_events, 100000),
-  AS_LIST ("turns", as_turn_get_type, AsMeeting, turns, 100000),
-  AS_LIST ("questions", as_question_get_type, AsMeeting, questions, 100000),
-  AS_LIST ("reflections", as_reflection_get_type, AsMeeting, reflections, 1000),
-};
-
 enum {
   FIELD_START,
   FIELD_END,
@@ -59,6 +40,7 @@ enum {
   FIELD_CURRENT_STEP,
   FIELD_SPEAKER,
   FIELD_PAUSED,
+  N_FIELDS
 };
 
 enum {
@@ -67,14 +49,36 @@ enum {
   LIST_TURNS,
   LIST_QUESTIONS,
   LIST_REFLECTIONS,
+  N_LISTS
 };
+
+static const AsField fields[] = {
+  [FIELD_START] = AS_FIELD_TIME ("start", "start", AsMeeting, start, AS_FIELD_REQUIRED),
+  [FIELD_END] = AS_FIELD_TIME ("end", "end", AsMeeting, end, 0),
+  [FIELD_PLACE] = AS_FIELD_STR ("place", "place", AsMeeting, place, 0),
+  [FIELD_ATTENDEES] = AS_FIELD_REFS ("attendees", "attendees", AsMeeting, attendees, 0, "member"),
+  [FIELD_STATE] = AS_FIELD_ENUMV ("state", "state", AsMeeting, state, 0, as_meeting_state_get_type, AS_MEETING_PLANNED),
+  [FIELD_CURRENT_STEP] = AS_FIELD_REFERENCE ("current-step", "current_step", AsMeeting, current_step, 0, "step"),
+  [FIELD_SPEAKER] = AS_FIELD_REFERENCE ("speaker", "speaker", AsMeeting, speaker, 0, "member"),
+  [FIELD_PAUSED] = AS_FIELD_BOOL ("paused", "paused", AsMeeting, paused, 0, FALSE),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == N_FIELDS);
+
+static const AsChildList lists[] = {
+  [LIST_ROUNDS] = AS_LIST ("rounds", as_round_get_type, AsMeeting, rounds, 64),
+  [LIST_TIMER_EVENTS] = AS_LIST ("timer_events", as_timer_event_get_type, AsMeeting, timer_events, 100000),
+  [LIST_TURNS] = AS_LIST ("turns", as_turn_get_type, AsMeeting, turns, 100000),
+  [LIST_QUESTIONS] = AS_LIST ("questions", as_question_get_type, AsMeeting, questions, 100000),
+  [LIST_REFLECTIONS] = AS_LIST ("reflections", as_reflection_get_type, AsMeeting, reflections, 1000),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (lists) == N_LISTS);
 
 static void
 as_meeting_class_init (AsMeetingClass *klass)
 {
   as_entity_class_set_fields (AS_ENTITY_CLASS (klass), "meeting",
-                              fields, G_N_ELEMENTS (fields),
-                              lists, G_N_ELEMENTS (lists));
+                              fields, N_FIELDS,
+                              lists, N_LISTS);
 }
 
 static void

@@ -21,17 +21,6 @@ struct _AsMember
 
 G_DEFINE_FINAL_TYPE (AsMember, as_member, AS_TYPE_ENTITY)
 
-static const AsField fields[] = {
-  AS_FIELD_STR ("name", "name", AsMember, name, AS_FIELD_REQUIRED),
-  AS_FIELD_STR ("role", "role", AsMember, role, 0),
-  AS_FIELD_STR ("organisation", "organisation", AsMember, organisation, 0),
-  AS_FIELD_STR ("sponsor-name", "sponsor_name", AsMember, sponsor_name, 0),
-  AS_FIELD_STR ("sponsor-contact", "sponsor_contact", AsMember, sponsor_contact, 0),
-  AS_FIELD_TXT ("challenge", "challenge", AsMember, challenge, 0),
-  AS_FIELD_COLOUR ("colour", "colour", AsMember, colour, 0),
-  AS_FIELD_BOOL ("active", "active", AsMember, active, 0, TRUE),
-};
-
 enum {
   FIELD_NAME,
   FIELD_ROLE,
@@ -41,13 +30,26 @@ enum {
   FIELD_CHALLENGE,
   FIELD_COLOUR,
   FIELD_ACTIVE,
+  N_FIELDS
 };
+
+static const AsField fields[] = {
+  [FIELD_NAME] = AS_FIELD_STR ("name", "name", AsMember, name, AS_FIELD_REQUIRED),
+  [FIELD_ROLE] = AS_FIELD_STR ("role", "role", AsMember, role, 0),
+  [FIELD_ORGANISATION] = AS_FIELD_STR ("organisation", "organisation", AsMember, organisation, 0),
+  [FIELD_SPONSOR_NAME] = AS_FIELD_STR ("sponsor-name", "sponsor_name", AsMember, sponsor_name, 0),
+  [FIELD_SPONSOR_CONTACT] = AS_FIELD_STR ("sponsor-contact", "sponsor_contact", AsMember, sponsor_contact, 0),
+  [FIELD_CHALLENGE] = AS_FIELD_TXT ("challenge", "challenge", AsMember, challenge, 0),
+  [FIELD_COLOUR] = AS_FIELD_COLOUR ("colour", "colour", AsMember, colour, 0),
+  [FIELD_ACTIVE] = AS_FIELD_BOOL ("active", "active", AsMember, active, 0, TRUE),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == N_FIELDS);
 
 static void
 as_member_class_init (AsMemberClass *klass)
 {
   as_entity_class_set_fields (AS_ENTITY_CLASS (klass), "member",
-                              fields, G_N_ELEMENTS (fields),
+                              fields, N_FIELDS,
                               NULL, 0);
 }
 

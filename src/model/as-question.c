@@ -20,16 +20,6 @@ struct _AsQuestion
 
 G_DEFINE_FINAL_TYPE (AsQuestion, as_question, AS_TYPE_ENTITY)
 
-static const AsField fields[] = {
-  AS_FIELD_TXT ("text", "text", AsQuestion, text, AS_FIELD_REQUIRED),
-  AS_FIELD_REFERENCE ("asker", "asker", AsQuestion, asker, 0, "member"),
-  AS_FIELD_REFERENCE ("addressee", "addressee", AsQuestion, addressee, 0, "member"),
-  AS_FIELD_TIME ("at", "at", AsQuestion, at, 0),
-  AS_FIELD_REFERENCE ("round", "round", AsQuestion, round, 0, "round"),
-  AS_FIELD_ENUMV ("tag", "tag", AsQuestion, tag, 0, as_question_tag_get_type, AS_QUESTION_UNTAGGED),
-  AS_FIELD_BOOL ("starred", "starred", AsQuestion, starred, 0, FALSE),
-};
-
 enum {
   FIELD_TEXT,
   FIELD_ASKER,
@@ -38,13 +28,25 @@ enum {
   FIELD_ROUND,
   FIELD_TAG,
   FIELD_STARRED,
+  N_FIELDS
 };
+
+static const AsField fields[] = {
+  [FIELD_TEXT] = AS_FIELD_TXT ("text", "text", AsQuestion, text, AS_FIELD_REQUIRED),
+  [FIELD_ASKER] = AS_FIELD_REFERENCE ("asker", "asker", AsQuestion, asker, 0, "member"),
+  [FIELD_ADDRESSEE] = AS_FIELD_REFERENCE ("addressee", "addressee", AsQuestion, addressee, 0, "member"),
+  [FIELD_AT] = AS_FIELD_TIME ("at", "at", AsQuestion, at, 0),
+  [FIELD_ROUND] = AS_FIELD_REFERENCE ("round", "round", AsQuestion, round, 0, "round"),
+  [FIELD_TAG] = AS_FIELD_ENUMV ("tag", "tag", AsQuestion, tag, 0, as_question_tag_get_type, AS_QUESTION_UNTAGGED),
+  [FIELD_STARRED] = AS_FIELD_BOOL ("starred", "starred", AsQuestion, starred, 0, FALSE),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == N_FIELDS);
 
 static void
 as_question_class_init (AsQuestionClass *klass)
 {
   as_entity_class_set_fields (AS_ENTITY_CLASS (klass), "question",
-                              fields, G_N_ELEMENTS (fields),
+                              fields, N_FIELDS,
                               NULL, 0);
 }
 

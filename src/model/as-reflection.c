@@ -16,23 +16,25 @@ struct _AsReflection
 
 G_DEFINE_FINAL_TYPE (AsReflection, as_reflection, AS_TYPE_ENTITY)
 
-static const AsField fields[] = {
-  AS_FIELD_REFERENCE ("member", "member", AsReflection, member, AS_FIELD_REQUIRED, "member"),
-  AS_FIELD_TXT ("text", "text", AsReflection, text, 0),
-  AS_FIELD_BOOL ("shareable", "shareable", AsReflection, shareable, 0, FALSE),
-};
-
 enum {
   FIELD_MEMBER,
   FIELD_TEXT,
   FIELD_SHAREABLE,
+  N_FIELDS
 };
+
+static const AsField fields[] = {
+  [FIELD_MEMBER] = AS_FIELD_REFERENCE ("member", "member", AsReflection, member, AS_FIELD_REQUIRED, "member"),
+  [FIELD_TEXT] = AS_FIELD_TXT ("text", "text", AsReflection, text, 0),
+  [FIELD_SHAREABLE] = AS_FIELD_BOOL ("shareable", "shareable", AsReflection, shareable, 0, FALSE),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == N_FIELDS);
 
 static void
 as_reflection_class_init (AsReflectionClass *klass)
 {
   as_entity_class_set_fields (AS_ENTITY_CLASS (klass), "reflection",
-                              fields, G_N_ELEMENTS (fields),
+                              fields, N_FIELDS,
                               NULL, 0);
 }
 

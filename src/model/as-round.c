@@ -17,30 +17,34 @@ struct _AsRound
 
 G_DEFINE_FINAL_TYPE (AsRound, as_round, AS_TYPE_ENTITY)
 
-static const AsField fields[] = {
-  AS_FIELD_REFERENCE ("presenter", "presenter", AsRound, presenter, AS_FIELD_REQUIRED, "member"),
-  AS_FIELD_NUM ("planned-minutes", "planned_minutes", AsRound, planned_minutes, 0, 0, 1440, 45),
-};
-
-static const AsChildList lists[] = {
-  AS_LIST ("steps", as_step_get_type, AsRound, steps, 16),
-};
-
 enum {
   FIELD_PRESENTER,
   FIELD_PLANNED_MINUTES,
+  N_FIELDS
 };
 
 enum {
   LIST_STEPS,
+  N_LISTS
 };
+
+static const AsField fields[] = {
+  [FIELD_PRESENTER] = AS_FIELD_REFERENCE ("presenter", "presenter", AsRound, presenter, AS_FIELD_REQUIRED, "member"),
+  [FIELD_PLANNED_MINUTES] = AS_FIELD_NUM ("planned-minutes", "planned_minutes", AsRound, planned_minutes, 0, 0, 1440, 45),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == N_FIELDS);
+
+static const AsChildList lists[] = {
+  [LIST_STEPS] = AS_LIST ("steps", as_step_get_type, AsRound, steps, 16),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (lists) == N_LISTS);
 
 static void
 as_round_class_init (AsRoundClass *klass)
 {
   as_entity_class_set_fields (AS_ENTITY_CLASS (klass), "round",
-                              fields, G_N_ELEMENTS (fields),
-                              lists, G_N_ELEMENTS (lists));
+                              fields, N_FIELDS,
+                              lists, N_LISTS);
 }
 
 static void

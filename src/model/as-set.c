@@ -36,26 +36,6 @@ struct _AsSet
 
 G_DEFINE_FINAL_TYPE (AsSet, as_set, AS_TYPE_ENTITY)
 
-static const AsField fields[] = {
-  AS_FIELD_STR ("name", "name", AsSet, name, AS_FIELD_REQUIRED),
-  AS_FIELD_TXT ("purpose", "purpose", AsSet, purpose, 0),
-  AS_FIELD_TXT ("ground-rules", "ground_rules", AsSet, ground_rules, 0),
-  AS_FIELD_STR ("facilitator", "facilitator", AsSet, facilitator, 0),
-  AS_FIELD_NUM ("warning-seconds", "warning_seconds", AsSet, warning_seconds, 0, 0, 3600, 120),
-  AS_FIELD_NUM ("monologue-seconds", "monologue_seconds", AsSet, monologue_seconds, 0, 10, 3600, 120),
-  AS_FIELD_NUM ("report-back-minutes", "report_back_minutes", AsSet, report_back_minutes, 0, 0, 240, 5),
-  AS_FIELD_NUM ("present-minutes", "present_minutes", AsSet, present_minutes, 0, 0, 240, 10),
-  AS_FIELD_NUM ("questions-minutes", "questions_minutes", AsSet, questions_minutes, 0, 0, 240, 20),
-  AS_FIELD_NUM ("reflect-minutes", "reflect_minutes", AsSet, reflect_minutes, 0, 0, 240, 5),
-  AS_FIELD_NUM ("commit-minutes", "commit_minutes", AsSet, commit_minutes, 0, 0, 240, 5),
-};
-
-static const AsChildList lists[] = {
-  AS_LIST ("members", as_member_get_type, AsSet, members, 64),
-  AS_LIST ("meetings", as_meeting_get_type, AsSet, meetings, 2000),
-  AS_LIST ("actions", as_action_get_type, AsSet, actions, 100000),
-};
-
 enum {
   FIELD_NAME,
   FIELD_PURPOSE,
@@ -68,20 +48,44 @@ enum {
   FIELD_QUESTIONS_MINUTES,
   FIELD_REFLECT_MINUTES,
   FIELD_COMMIT_MINUTES,
+  N_FIELDS
 };
 
 enum {
   LIST_MEMBERS,
   LIST_MEETINGS,
   LIST_ACTIONS,
+  N_LISTS
 };
+
+static const AsField fields[] = {
+  [FIELD_NAME] = AS_FIELD_STR ("name", "name", AsSet, name, AS_FIELD_REQUIRED),
+  [FIELD_PURPOSE] = AS_FIELD_TXT ("purpose", "purpose", AsSet, purpose, 0),
+  [FIELD_GROUND_RULES] = AS_FIELD_TXT ("ground-rules", "ground_rules", AsSet, ground_rules, 0),
+  [FIELD_FACILITATOR] = AS_FIELD_STR ("facilitator", "facilitator", AsSet, facilitator, 0),
+  [FIELD_WARNING_SECONDS] = AS_FIELD_NUM ("warning-seconds", "warning_seconds", AsSet, warning_seconds, 0, 0, 3600, 120),
+  [FIELD_MONOLOGUE_SECONDS] = AS_FIELD_NUM ("monologue-seconds", "monologue_seconds", AsSet, monologue_seconds, 0, 10, 3600, 120),
+  [FIELD_REPORT_BACK_MINUTES] = AS_FIELD_NUM ("report-back-minutes", "report_back_minutes", AsSet, report_back_minutes, 0, 0, 240, 5),
+  [FIELD_PRESENT_MINUTES] = AS_FIELD_NUM ("present-minutes", "present_minutes", AsSet, present_minutes, 0, 0, 240, 10),
+  [FIELD_QUESTIONS_MINUTES] = AS_FIELD_NUM ("questions-minutes", "questions_minutes", AsSet, questions_minutes, 0, 0, 240, 20),
+  [FIELD_REFLECT_MINUTES] = AS_FIELD_NUM ("reflect-minutes", "reflect_minutes", AsSet, reflect_minutes, 0, 0, 240, 5),
+  [FIELD_COMMIT_MINUTES] = AS_FIELD_NUM ("commit-minutes", "commit_minutes", AsSet, commit_minutes, 0, 0, 240, 5),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == N_FIELDS);
+
+static const AsChildList lists[] = {
+  [LIST_MEMBERS] = AS_LIST ("members", as_member_get_type, AsSet, members, 64),
+  [LIST_MEETINGS] = AS_LIST ("meetings", as_meeting_get_type, AsSet, meetings, 2000),
+  [LIST_ACTIONS] = AS_LIST ("actions", as_action_get_type, AsSet, actions, 100000),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (lists) == N_LISTS);
 
 static void
 as_set_class_init (AsSetClass *klass)
 {
   as_entity_class_set_fields (AS_ENTITY_CLASS (klass), "set",
-                              fields, G_N_ELEMENTS (fields),
-                              lists, G_N_ELEMENTS (lists));
+                              fields, N_FIELDS,
+                              lists, N_LISTS);
 }
 
 static void

@@ -16,23 +16,25 @@ struct _AsStatusChange
 
 G_DEFINE_FINAL_TYPE (AsStatusChange, as_status_change, AS_TYPE_ENTITY)
 
-static const AsField fields[] = {
-  AS_FIELD_TIME ("at", "at", AsStatusChange, at, AS_FIELD_REQUIRED),
-  AS_FIELD_ENUMV ("status", "status", AsStatusChange, status, AS_FIELD_REQUIRED, as_action_status_get_type, AS_ACTION_TODO),
-  AS_FIELD_TXT ("note", "note", AsStatusChange, note, 0),
-};
-
 enum {
   FIELD_AT,
   FIELD_STATUS,
   FIELD_NOTE,
+  N_FIELDS
 };
+
+static const AsField fields[] = {
+  [FIELD_AT] = AS_FIELD_TIME ("at", "at", AsStatusChange, at, AS_FIELD_REQUIRED),
+  [FIELD_STATUS] = AS_FIELD_ENUMV ("status", "status", AsStatusChange, status, AS_FIELD_REQUIRED, as_action_status_get_type, AS_ACTION_TODO),
+  [FIELD_NOTE] = AS_FIELD_TXT ("note", "note", AsStatusChange, note, 0),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == N_FIELDS);
 
 static void
 as_status_change_class_init (AsStatusChangeClass *klass)
 {
   as_entity_class_set_fields (AS_ENTITY_CLASS (klass), "status_change",
-                              fields, G_N_ELEMENTS (fields),
+                              fields, N_FIELDS,
                               NULL, 0);
 }
 

@@ -17,25 +17,27 @@ struct _AsStep
 
 G_DEFINE_FINAL_TYPE (AsStep, as_step, AS_TYPE_ENTITY)
 
-static const AsField fields[] = {
-  AS_FIELD_ENUMV ("kind", "kind", AsStep, kind, AS_FIELD_REQUIRED, as_step_kind_get_type, AS_STEP_REPORT_BACK),
-  AS_FIELD_NUM ("budget-minutes", "budget_minutes", AsStep, budget_minutes, 0, 0, 1440, 5),
-  AS_FIELD_NUM ("elapsed-ms", "elapsed_ms", AsStep, elapsed_ms, 0, 0, 86400000, 0),
-  AS_FIELD_TIME ("running-since", "running_since", AsStep, running_since, 0),
-};
-
 enum {
   FIELD_KIND,
   FIELD_BUDGET_MINUTES,
   FIELD_ELAPSED_MS,
   FIELD_RUNNING_SINCE,
+  N_FIELDS
 };
+
+static const AsField fields[] = {
+  [FIELD_KIND] = AS_FIELD_ENUMV ("kind", "kind", AsStep, kind, AS_FIELD_REQUIRED, as_step_kind_get_type, AS_STEP_REPORT_BACK),
+  [FIELD_BUDGET_MINUTES] = AS_FIELD_NUM ("budget-minutes", "budget_minutes", AsStep, budget_minutes, 0, 0, 1440, 5),
+  [FIELD_ELAPSED_MS] = AS_FIELD_NUM ("elapsed-ms", "elapsed_ms", AsStep, elapsed_ms, 0, 0, 86400000, 0),
+  [FIELD_RUNNING_SINCE] = AS_FIELD_TIME ("running-since", "running_since", AsStep, running_since, 0),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == N_FIELDS);
 
 static void
 as_step_class_init (AsStepClass *klass)
 {
   as_entity_class_set_fields (AS_ENTITY_CLASS (klass), "step",
-                              fields, G_N_ELEMENTS (fields),
+                              fields, N_FIELDS,
                               NULL, 0);
 }
 

@@ -17,25 +17,27 @@ struct _AsTimerEvent
 
 G_DEFINE_FINAL_TYPE (AsTimerEvent, as_timer_event, AS_TYPE_ENTITY)
 
-static const AsField fields[] = {
-  AS_FIELD_ENUMV ("kind", "kind", AsTimerEvent, kind, AS_FIELD_REQUIRED, as_timer_event_kind_get_type, AS_TIMER_START),
-  AS_FIELD_TIME ("at", "at", AsTimerEvent, at, AS_FIELD_REQUIRED),
-  AS_FIELD_REFERENCE ("round", "round", AsTimerEvent, round, 0, "round"),
-  AS_FIELD_REFERENCE ("step", "step", AsTimerEvent, step, 0, "step"),
-};
-
 enum {
   FIELD_KIND,
   FIELD_AT,
   FIELD_ROUND,
   FIELD_STEP,
+  N_FIELDS
 };
+
+static const AsField fields[] = {
+  [FIELD_KIND] = AS_FIELD_ENUMV ("kind", "kind", AsTimerEvent, kind, AS_FIELD_REQUIRED, as_timer_event_kind_get_type, AS_TIMER_START),
+  [FIELD_AT] = AS_FIELD_TIME ("at", "at", AsTimerEvent, at, AS_FIELD_REQUIRED),
+  [FIELD_ROUND] = AS_FIELD_REFERENCE ("round", "round", AsTimerEvent, round, 0, "round"),
+  [FIELD_STEP] = AS_FIELD_REFERENCE ("step", "step", AsTimerEvent, step, 0, "step"),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == N_FIELDS);
 
 static void
 as_timer_event_class_init (AsTimerEventClass *klass)
 {
   as_entity_class_set_fields (AS_ENTITY_CLASS (klass), "timer_event",
-                              fields, G_N_ELEMENTS (fields),
+                              fields, N_FIELDS,
                               NULL, 0);
 }
 

@@ -18,27 +18,29 @@ struct _AsTurn
 
 G_DEFINE_FINAL_TYPE (AsTurn, as_turn, AS_TYPE_ENTITY)
 
-static const AsField fields[] = {
-  AS_FIELD_REFERENCE ("member", "member", AsTurn, member, AS_FIELD_REQUIRED, "member"),
-  AS_FIELD_TIME ("start", "start", AsTurn, start, AS_FIELD_REQUIRED),
-  AS_FIELD_NUM ("duration-ms", "duration_ms", AsTurn, duration_ms, 0, 0, 86400000, 0),
-  AS_FIELD_REFERENCE ("round", "round", AsTurn, round, 0, "round"),
-  AS_FIELD_REFERENCE ("step", "step", AsTurn, step, 0, "step"),
-};
-
 enum {
   FIELD_MEMBER,
   FIELD_START,
   FIELD_DURATION_MS,
   FIELD_ROUND,
   FIELD_STEP,
+  N_FIELDS
 };
+
+static const AsField fields[] = {
+  [FIELD_MEMBER] = AS_FIELD_REFERENCE ("member", "member", AsTurn, member, AS_FIELD_REQUIRED, "member"),
+  [FIELD_START] = AS_FIELD_TIME ("start", "start", AsTurn, start, AS_FIELD_REQUIRED),
+  [FIELD_DURATION_MS] = AS_FIELD_NUM ("duration-ms", "duration_ms", AsTurn, duration_ms, 0, 0, 86400000, 0),
+  [FIELD_ROUND] = AS_FIELD_REFERENCE ("round", "round", AsTurn, round, 0, "round"),
+  [FIELD_STEP] = AS_FIELD_REFERENCE ("step", "step", AsTurn, step, 0, "step"),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) == N_FIELDS);
 
 static void
 as_turn_class_init (AsTurnClass *klass)
 {
   as_entity_class_set_fields (AS_ENTITY_CLASS (klass), "turn",
-                              fields, G_N_ELEMENTS (fields),
+                              fields, N_FIELDS,
                               NULL, 0);
 }
 

@@ -28,6 +28,23 @@ static const struct {
   { "#6f8396", N_("Slate") },
 };
 
+/* A text longer than a file keeps is cut where it stops fitting. */
+static gboolean
+fit_buffer_text (GBinding     *binding,
+                 const GValue *from_value,
+                 GValue       *to_value,
+                 gpointer      user_data)
+{
+  g_autoptr(GObject) entity = g_binding_dup_source (binding);
+
+  if (entity == NULL)
+    return FALSE;
+  g_value_take_string (to_value, as_entity_fit_text (AS_ENTITY (entity),
+                                                     g_binding_get_source_property (binding),
+                                                     g_value_get_string (from_value)));
+  return TRUE;
+}
+
 void
 as_ui_bind_text_view (GtkTextView *view,
                       AsEntity    *entity,
@@ -42,8 +59,9 @@ as_ui_bind_text_view (GtkTextView *view,
    * and the entity notifies only on a real change, so the two cannot ping
    * pong. The binding goes away with the buffer, which the view owns. */
   buffer = gtk_text_view_get_buffer (view);
-  g_object_bind_property (entity, property, buffer, "text",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (entity, property, buffer, "text",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               NULL, fit_buffer_text, NULL, NULL);
   /* One history for the whole set: Ctrl+Z reaches the window's undo
    * instead of a history of this field alone. */
   gtk_text_buffer_set_enable_undo (buffer, FALSE);
@@ -94,12 +112,18 @@ static void
 on_editable_changed (GtkEditable  *editable,
                      EntryBinding *binding)
 {
+  g_autofree char *text = NULL;
+
   if (binding->updating)
     return;
 
+  /* What is pasted may hold a line break or be longer than a file keeps:
+   * the entity takes it made to fit, and the entry then shows that. */
+  text = as_entity_fit_text (binding->entity, binding->property, gtk_editable_get_text (editable));
   binding->updating = TRUE;
-  g_object_set (binding->entity, binding->property, gtk_editable_get_text (editable), NULL);
+  g_object_set (binding->entity, binding->property, text, NULL);
   binding->updating = FALSE;
+  on_entity_text_changed (binding->entity, NULL, binding);
 }
 
 void
