@@ -126,7 +126,8 @@ press (Fixture    *f,
   g_assert_true (gtk_widget_activate_action_variant (where, action, parameter));
 }
 
-/* The speaker as each member tile of a window shows it. */
+/* The speaker and the turns as each member tile of a window shows them (the
+ * wall shows airtime to the minute only). */
 static char *
 speaking_tiles (GtkWidget *root)
 {
@@ -139,9 +140,18 @@ speaking_tiles (GtkWidget *root)
 
       g_string_append_printf (out, "%s=%s:%s ", as_member_tile_get_member_id (AS_MEMBER_TILE (tile)),
                               as_member_tile_get_speaking (AS_MEMBER_TILE (tile)) ? "speaking" : "-",
-                              as_member_tile_get_airtime_text (AS_MEMBER_TILE (tile)));
+                              as_member_tile_get_turns_text (AS_MEMBER_TILE (tile)));
     }
   return g_string_free (out, FALSE);
+}
+
+static const char *
+first_airtime (GtkWidget *root)
+{
+  GtkFlowBox *tiles = find (root, "tiles_box");
+
+  return as_member_tile_get_airtime_text (AS_MEMBER_TILE (gtk_flow_box_child_get_child (
+                                            gtk_flow_box_get_child_at_index (tiles, 0))));
 }
 
 /* Both windows show the same state, to the second. */
@@ -178,6 +188,9 @@ test_same_state (Fixture       *f,
   press (f, view, "meeting.speaker", g_variant_new_uint32 (1));
   advance (f, 65 * SEC);
   assert_same (f);
+  /* The facilitator sees each second of airtime; the wall, the minute. */
+  g_assert_cmpstr (first_airtime (view), ==, "01:05");
+  g_assert_cmpstr (first_airtime (GTK_WIDGET (f->projector)), ==, "1 min");
   press (f, view, "meeting.next-step", NULL);
   press (f, view, "meeting.speaker", g_variant_new_uint32 (2));
   advance (f, 12 * SEC);

@@ -13,6 +13,7 @@
 #include "as-share-bar.h"
 #include "as-tick-label.h"
 #include "as-ui-util.h"
+#include "as-words.h"
 
 struct _AsMemberTile
 {
@@ -36,6 +37,9 @@ struct _AsMemberTile
   gboolean     shown_speaking;
   gboolean     shown_monologue;
   gboolean     shown_counted;
+  /* Airtime to the minute and no turn clock (the projected view): the bars
+   * say who talks how much, and the wall does not change every second. */
+  gboolean     coarse;
 
   GtkLabel    *key_label;
   AsColourDot *dot;
@@ -289,8 +293,8 @@ as_member_tile_update (AsMemberTile              *self,
   if (update_identity (self))
     self->shown_valid = FALSE;
   if (self->shown_valid &&
-      self->shown_airtime_s == f->airtime_ms / 1000 &&
-      self->shown_turn_s == (f->speaking ? f->turn_ms / 1000 : 0) &&
+      self->shown_airtime_s == f->airtime_ms / (self->coarse ? 60000 : 1000) &&
+      self->shown_turn_s == (f->speaking && !self->coarse ? f->turn_ms / 1000 : 0) &&
       self->shown_turns == f->turns &&
       self->shown_share == (int) round (f->share * 100) &&
       self->shown_speaking == f->speaking &&
@@ -298,15 +302,16 @@ as_member_tile_update (AsMemberTile              *self,
       self->shown_counted == f->counted)
     return;
   self->shown_valid = TRUE;
-  self->shown_airtime_s = f->airtime_ms / 1000;
-  self->shown_turn_s = f->speaking ? f->turn_ms / 1000 : 0;
+  self->shown_airtime_s = f->airtime_ms / (self->coarse ? 60000 : 1000);
+  self->shown_turn_s = f->speaking && !self->coarse ? f->turn_ms / 1000 : 0;
   self->shown_turns = f->turns;
   self->shown_share = (int) round (f->share * 100);
   self->shown_speaking = f->speaking;
   self->shown_monologue = monologue;
   self->shown_counted = f->counted;
 
-  airtime = as_format_timer (f->airtime_ms, FALSE);
+  airtime = self->coarse ? as_words_minutes (f->airtime_ms / 60000)
+                         : as_format_timer (f->airtime_ms, FALSE);
   turns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u turn", "%u turns", f->turns),
                            f->turns);
   /* Translators: a member's share of the airtime, in percent. */
@@ -315,7 +320,13 @@ as_member_tile_update (AsMemberTile              *self,
   as_ui_set_text (self->turns_label, turns);
   as_tick_label_set_text (self->share_label, f->counted ? share : "–");
 
-  if (monologue)
+  if (monologue && self->coarse)
+    {
+      icon = "dialog-warning-symbolic";
+      /* Translators: after "Speaking", on the projected view: a long turn. */
+      cue = g_strdup (_("Long turn"));
+    }
+  else if (monologue)
     {
       g_autofree char *turn = as_format_timer (f->turn_ms, FALSE);
 
@@ -323,6 +334,8 @@ as_member_tile_update (AsMemberTile              *self,
       /* Translators: after "Speaking": the speaker has held the floor this long. */
       cue = g_strdup_printf (_("Long turn %s"), turn);
     }
+  else if (f->speaking && self->coarse)
+    cue = NULL;
   else if (f->speaking)
     /* After "Speaking": how long this turn has lasted. */
     cue = as_format_timer (f->turn_ms, FALSE);
@@ -380,6 +393,18 @@ as_member_tile_get_cue_text (AsMemberTile *self)
 {
   g_return_val_if_fail (AS_IS_MEMBER_TILE (self), NULL);
   return as_tick_label_get_text (self->cue_label);
+}
+
+void
+as_member_tile_set_coarse (AsMemberTile *self,
+                           gboolean      coarse)
+{
+  g_return_if_fail (AS_IS_MEMBER_TILE (self));
+
+  if (!self->coarse == !coarse)
+    return;
+  self->coarse = !!coarse;
+  self->shown_valid = FALSE;
 }
 
 gboolean

@@ -42,6 +42,11 @@ guint       as_member_tile_get_number       (AsMemberTile              *self);
 void        as_member_tile_update           (AsMemberTile              *self,
                                              const AsMemberTileFigures *figures);
 
+/* Airtime to the minute and no clock of the turn, for the projected view:
+ * the tile then changes once a minute rather than every second. */
+void        as_member_tile_set_coarse       (AsMemberTile              *self,
+                                             gboolean                   coarse);
+
 /* What the tile shows, for tests and for the accessible name. */
 const char *as_member_tile_get_airtime_text (AsMemberTile              *self);
 const char *as_member_tile_get_turns_text   (AsMemberTile              *self);

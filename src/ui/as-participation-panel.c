@@ -82,6 +82,8 @@ create_tile (gpointer item,
 
   as_member_tile_set_member (AS_MEMBER_TILE (tile), item,
                              key_number (self, as_entity_get_id (AS_ENTITY (item))));
+  /* The wall shows shares, not a clock per member. */
+  as_member_tile_set_coarse (AS_MEMBER_TILE (tile), !self->interactive);
   return tile;
 }
 
@@ -211,6 +213,10 @@ refresh (AsParticipationPanel *self)
 static void
 apply_interactive (AsParticipationPanel *self)
 {
+  for (guint i = 0; gtk_flow_box_get_child_at_index (self->tiles_box, i) != NULL; i++)
+    as_member_tile_set_coarse (AS_MEMBER_TILE (gtk_flow_box_child_get_child (
+                                 gtk_flow_box_get_child_at_index (self->tiles_box, i))),
+                               !self->interactive);
   as_ui_set_visible (self->scope_box, self->interactive);
   as_ui_set_visible (self->exclude_row, self->interactive);
   /* On the wall the tiles only show: no focus, no clicks. */
