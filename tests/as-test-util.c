@@ -65,6 +65,15 @@ as_test_read_bytes (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
+guint
+as_test_timeout_ms (guint timeout_ms)
+{
+  const char *scale = g_getenv ("AS_TEST_TIMEOUT_SCALE");
+  guint64 factor = scale != NULL ? g_ascii_strtoull (scale, NULL, 10) : 1;
+
+  return (guint) MIN ((guint64) timeout_ms * MAX (factor, 1), G_MAXUINT);
+}
+
 static gboolean
 on_timeout (gpointer data)
 {

@@ -345,6 +345,58 @@ test_restore_unfinished (void)
   g_assert_null (as_meeting_get_start (nth (as_set_get_meetings (restored), 0)));
 }
 
+/* Journals as an earlier run left them, kept in tests/fixtures/journal (they
+ * are also the seeds of the journal fuzzer): one with the edits of planning
+ * a meeting, and one whose snapshot is in the draft format 0, migrated on
+ * reading, with edits made to it. */
+static AsSet *
+restore_fixture (const char *name)
+{
+  g_autofree char *path = as_test_fixture_path (name);
+  g_autoptr(GBytes) bytes = as_test_read_bytes (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AsSet) from_file = NULL;
+  AsSet *set;
+
+  /* From the file and from its bytes alike. */
+  from_file = as_journal_restore (path, &error);
+  g_assert_no_error (error);
+  set = as_journal_restore_bytes (bytes, name, &error);
+  g_assert_no_error (error);
+  assert_same_set (from_file, set);
+  g_assert_true (as_entity_is_document (AS_ENTITY (set)));
+  g_assert_true (as_undo_stack_get_modified (as_set_get_undo_stack (set)));
+  g_assert_false (as_undo_stack_get_can_undo (as_set_get_undo_stack (set)));
+  return set;
+}
+
+static void
+test_restore_fixtures (void)
+{
+  g_autoptr(AsSet) planned = restore_fixture ("journal/planned.journal");
+  g_autoptr(AsSet) draft = restore_fixture ("journal/format-0.journal");
+  AsMeeting *meeting;
+  AsAction *action;
+
+  g_assert_cmpstr (as_set_get_name (planned), ==, "Leaders & Co <2026>");
+  /* One added, moved to the front and its name cleared; one added and
+   * removed again. */
+  g_assert_cmpuint (g_list_model_get_n_items (as_set_get_members (planned)), ==, 3);
+  g_assert_cmpstr (as_member_get_name (nth (as_set_get_members (planned), 0)), ==, "");
+  g_assert_cmpstr (as_member_get_name (nth (as_set_get_members (planned), 1)), ==, "Ada Obi");
+  g_assert_cmpstr (as_member_get_name (nth (as_set_get_members (planned), 2)), ==, "Ben Hale");
+  g_assert_cmpuint (g_list_model_get_n_items (as_set_get_meetings (planned)), ==, 2);
+  meeting = nth (as_set_get_meetings (planned), 1);
+  g_assert_cmpuint (g_strv_length ((char **) as_meeting_get_attendees (meeting)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (as_meeting_get_rounds (meeting)), ==, 2);
+  action = nth (as_set_get_actions (planned), g_list_model_get_n_items (as_set_get_actions (planned)) - 1);
+  g_assert_cmpstr (as_action_get_text (action), ==, "Talk to the sponsor\nbefore March");
+
+  g_assert_cmpstr (as_set_get_name (draft), ==, "Riverside Managers");
+  g_assert_cmpstr (as_member_get_name (nth (as_set_get_members (draft), 0)), ==, "Chris Moyo");
+  g_assert_cmpstr (as_member_get_role (nth (as_set_get_members (draft), 1)), ==, "Head of Service");
+}
+
 static void
 test_cut_off_last_line (void)
 {
@@ -650,6 +702,7 @@ main (int   argc,
   g_test_add_func ("/journal/restore", test_restore);
   g_test_add_func ("/journal/restore-control-characters", test_restore_control_characters);
   g_test_add_func ("/journal/restore-unfinished", test_restore_unfinished);
+  g_test_add_func ("/journal/restore-fixtures", test_restore_fixtures);
   g_test_add_func ("/journal/cut-off-last-line", test_cut_off_last_line);
   g_test_add_func ("/journal/bad-lines", test_bad_lines);
   g_test_add_func ("/journal/orphans", test_orphans);

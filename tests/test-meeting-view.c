@@ -201,9 +201,11 @@ activate (Fixture    *f,
           const char *action,
           GVariant   *parameter)
 {
+  /* The action only reads the parameter: the reference is ours to drop. */
+  g_autoptr(GVariant) owned = parameter ? g_variant_ref_sink (parameter) : NULL;
   guint before = f->changes;
 
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->view), action, parameter));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->view), action, owned));
   g_assert_cmpuint (f->changes, >, before);
 }
 

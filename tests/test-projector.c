@@ -123,7 +123,10 @@ press (Fixture    *f,
        const char *action,
        GVariant   *parameter)
 {
-  g_assert_true (gtk_widget_activate_action_variant (where, action, parameter));
+  /* The action only reads the parameter: the reference is ours to drop. */
+  g_autoptr(GVariant) owned = parameter ? g_variant_ref_sink (parameter) : NULL;
+
+  g_assert_true (gtk_widget_activate_action_variant (where, action, owned));
 }
 
 /* The speaker and the turns as each member tile of a window shows them (the

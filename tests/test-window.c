@@ -26,7 +26,8 @@
 #include "as-window.h"
 
 #define EXAMPLE "examples/northbridge-leaders.actionset"
-#define WAIT_MS 5000
+/* How long a test waits for a condition at most; longer in a slow build. */
+#define WAIT_MS as_test_timeout_ms (5000)
 
 typedef struct
 {
@@ -670,15 +671,21 @@ static void
 test_shows_when_loaded (Fixture       *fx,
                         gconstpointer  data)
 {
-  g_autofree char *path = copy_example (fx);
+  g_autofree char *fixture = as_test_fixture_path ("format-1.7.actionset");
+  g_autofree char *path = g_build_filename (fx->dir, "small.actionset", NULL);
   g_autofree char *broken = g_build_filename (fx->dir, "broken.actionset", NULL);
+  g_autoptr(GBytes) bytes = as_test_read_bytes (fixture);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) broken_file = g_file_new_for_path (broken);
   g_autoptr(GError) error = NULL;
   Shown shown = { FALSE, FALSE };
   AsWindow *window;
 
-  /* A window not shown yet waits for its set, and shows with it. */
+  /* A window not shown yet waits for its set, and shows with it. The wait
+   * has a limit, so that a large file still gets a window soon: a small set
+   * here, which even a slow build (with sanitizers) loads well within it. */
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
   window = g_object_ref_sink (as_window_new (NULL));
   g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), &shown);
   as_window_open_file (window, file);
@@ -984,7 +991,9 @@ test_plan_agenda (Fixture       *fx,
   /* Marking the first attendee absent takes their round off the agenda. */
   {
     g_autoptr(GPtrArray) checks = g_ptr_array_new ();
-    const char *absent = as_meeting_get_attendees (planned)[0];
+    /* A copy: unchecking the box replaces the attendees, and with them the
+     * meeting's own strings. */
+    g_autofree char *absent = g_strdup (as_meeting_get_attendees (planned)[0]);
 
     collect_widgets (GTK_WIDGET (editor), is_type, GSIZE_TO_POINTER (GTK_TYPE_CHECK_BUTTON), checks);
     for (guint i = 0; i < checks->len; i++)
@@ -1013,6 +1022,118 @@ test_plan_agenda (Fixture       *fx,
     g_assert_true (wait_until (agenda_rows_match, &check, WAIT_MS));
     g_assert_nonnull (find_widget (GTK_WIDGET (editor), is_label_with_text, "R&D <b>"));
   }
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* The attendee check buttons of a meeting editor, in the order of the
+ * set's members. */
+static GPtrArray *
+attendee_checks (GtkWidget *editor,
+                 AsSet     *set)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  GPtrArray *checks = g_ptr_array_new ();
+  GListModel *members = as_set_get_members (set);
+
+  collect_widgets (editor, is_type, GSIZE_TO_POINTER (GTK_TYPE_CHECK_BUTTON), all);
+  for (guint m = 0; m < g_list_model_get_n_items (members); m++)
+    {
+      g_autoptr(AsMember) member = g_list_model_get_item (members, m);
+
+      for (guint i = 0; i < all->len; i++)
+        {
+          GtkWidget *row = gtk_widget_get_ancestor (g_ptr_array_index (all, i), ADW_TYPE_ACTION_ROW);
+
+          if (row != NULL &&
+              g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                         as_member_get_name (member)) == 0)
+            {
+              g_ptr_array_add (checks, g_ptr_array_index (all, i));
+              break;
+            }
+        }
+    }
+  g_assert_cmpuint (checks->len, ==, g_list_model_get_n_items (members));
+  return checks;
+}
+
+typedef struct
+{
+  AsMeeting *meeting;
+  gboolean   fired;
+} Reshuffle;
+
+/* Someone else's handler that edits the meeting as a check button changes:
+ * the attendees are replaced twice, and end as they were. */
+static void
+on_check_toggled_reshuffle (GtkCheckButton *check,
+                            Reshuffle      *reshuffle)
+{
+  g_auto(GStrv) attendees = NULL;
+  const char * const none[] = { NULL };
+
+  if (reshuffle->fired)
+    return;
+  reshuffle->fired = TRUE;
+  attendees = as_meeting_dup_attendees (reshuffle->meeting);
+  as_meeting_set_attendees (reshuffle->meeting, none);
+  as_meeting_set_attendees (reshuffle->meeting, (const char * const *) attendees);
+}
+
+/* The editor's check buttons follow a change of the attendees made
+ * elsewhere, even when a handler of one of them edits the meeting again
+ * while they are being updated: the editor reads its own copy of the
+ * attendees, never the meeting's array that the edit frees. */
+static void
+test_attendees_edited_while_updating (Fixture       *fx,
+                                      gconstpointer  data)
+{
+  g_autofree char *path = copy_example (fx);
+  AsSetFile *doc = open_in_window (fx, path);
+  AsSet *set = as_set_file_get_set (doc);
+  GListModel *members = as_set_get_members (set);
+  GListModel *meetings = as_set_get_meetings (set);
+  g_autoptr(AsMeeting) planned = g_list_model_get_item (meetings, g_list_model_get_n_items (meetings) - 1);
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autofree char *absent = NULL;
+  Reshuffle reshuffle = { planned, FALSE };
+  AsMeetingEditor *editor;
+  guint first = G_MAXUINT;
+
+  g_assert_cmpint (as_meeting_get_state (planned), ==, AS_MEETING_PLANNED);
+  editor = as_meeting_editor_new (GTK_WINDOW (fx->window), set, planned);
+  gtk_window_present (GTK_WINDOW (editor));
+  checks = attendee_checks (GTK_WIDGET (editor), set);
+
+  /* The first member who attends, with others after them. */
+  for (guint m = 0; m < g_list_model_get_n_items (members) && first == G_MAXUINT; m++)
+    {
+      g_autoptr(AsMember) member = g_list_model_get_item (members, m);
+
+      if (as_meeting_is_attending (planned, as_entity_get_id (AS_ENTITY (member))))
+        {
+          first = m;
+          absent = g_strdup (as_entity_get_id (AS_ENTITY (member)));
+        }
+    }
+  g_assert_cmpuint (first + 1, <, checks->len);
+  g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, first)));
+  g_signal_connect (g_ptr_array_index (checks, first), "toggled",
+                    G_CALLBACK (on_check_toggled_reshuffle), &reshuffle);
+
+  as_meeting_set_absent (planned, set, absent, TRUE);
+  g_assert_true (reshuffle.fired);
+  g_assert_false (as_meeting_is_attending (planned, absent));
+  for (guint m = 0; m < checks->len; m++)
+    {
+      g_autoptr(AsMember) member = g_list_model_get_item (members, m);
+
+      g_assert_cmpint (gtk_check_button_get_active (g_ptr_array_index (checks, m)), ==,
+                       as_meeting_is_attending (planned, as_entity_get_id (AS_ENTITY (member))));
+    }
+
+  g_signal_handlers_disconnect_by_func (g_ptr_array_index (checks, first),
+                                        on_check_toggled_reshuffle, &reshuffle);
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
@@ -1156,6 +1277,7 @@ main (int   argc,
   ADD ("remove-member", test_remove_member);
   ADD ("remove-meeting-with-actions", test_remove_meeting_with_actions);
   ADD ("plan-agenda", test_plan_agenda);
+  ADD ("attendees-edited-while-updating", test_attendees_edited_while_updating);
   ADD ("close-asks-about-changes", test_close_asks_about_changes);
   ADD ("close-saves", test_close_saves);
 

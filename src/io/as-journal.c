@@ -1322,22 +1322,21 @@ as_journal_find_orphans (void)
 }
 
 AsSet *
-as_journal_restore (const char  *path,
-                    GError     **error)
+as_journal_restore_bytes (GBytes      *bytes,
+                          const char  *name,
+                          GError     **error)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *message = NULL;
   g_autoptr(AsSet) set = NULL;
   AsUndoStack *undo = NULL;
-  const char *p, *end;
+  const char *contents, *p, *end;
   gsize length;
   guint line = 0;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-
+  contents = g_bytes_get_data (bytes, &length);
   for (p = contents, end = contents + length; p < end; )
     {
       const char *nl = memchr (p, '\n', end - p);
@@ -1372,18 +1371,34 @@ as_journal_restore (const char  *path,
   if (message != NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("%s: line %u: %s"), path, line, message);
+                   _("%s: line %u: %s"), name, line, message);
       return NULL;
     }
   if (set == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("%s: the journal holds no edits"), path);
+                   _("%s: the journal holds no edits"), name);
       return NULL;
     }
 
   as_undo_stack_mark_modified (undo);
   return g_steal_pointer (&set);
+}
+
+AsSet *
+as_journal_restore (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  char *contents = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  bytes = g_bytes_new_take (contents, length);
+  return as_journal_restore_bytes (bytes, path, error);
 }
 
 gboolean

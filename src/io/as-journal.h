@@ -94,6 +94,11 @@ AsJournalEntry *as_journal_read_entry   (const char   *path,
  * a document, marked modified, with nothing to undo. */
 AsSet      *as_journal_restore          (const char   *path,
                                          GError      **error);
+/* The same from the bytes of a journal; name stands for the journal in
+ * messages. */
+AsSet      *as_journal_restore_bytes    (GBytes       *bytes,
+                                         const char   *name,
+                                         GError      **error);
 /* Deletes a journal; refuses one held by a running instance. */
 gboolean    as_journal_delete           (const char   *path,
                                          GError      **error);

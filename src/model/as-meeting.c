@@ -144,6 +144,13 @@ as_meeting_get_attendees (AsMeeting *self)
   return (const char * const *) self->attendees;
 }
 
+GStrv
+as_meeting_dup_attendees (AsMeeting *self)
+{
+  g_return_val_if_fail (AS_IS_MEETING (self), NULL);
+  return g_strdupv (self->attendees);
+}
+
 void
 as_meeting_set_attendees (AsMeeting *self,
                           const char * const *attendees)

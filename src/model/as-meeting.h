@@ -16,7 +16,13 @@ GDateTime          *as_meeting_get_end           (AsMeeting *self);
 void                as_meeting_set_end           (AsMeeting *self, GDateTime *end_);
 const char         *as_meeting_get_place         (AsMeeting *self);
 void                as_meeting_set_place         (AsMeeting *self, const char *place);
+/* The ids of those who attend, borrowed: the array and its strings are the
+ * meeting's own and go away with the next change of the attendees (an edit,
+ * an undo or a redo, also one made by a signal handler). Code that keeps
+ * them across anything that may edit the set takes a copy with
+ * as_meeting_dup_attendees (). */
 const char * const *as_meeting_get_attendees     (AsMeeting *self);
+GStrv               as_meeting_dup_attendees     (AsMeeting *self);
 void                as_meeting_set_attendees     (AsMeeting *self, const char * const *attendees);
 AsMeetingState      as_meeting_get_state         (AsMeeting *self);
 void                as_meeting_set_state         (AsMeeting *self, AsMeetingState state);

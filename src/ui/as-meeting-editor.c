@@ -151,8 +151,13 @@ update_state (AsMeetingEditor *self)
 static void
 update_attendees (AsMeetingEditor *self)
 {
-  const char * const *attendees = as_meeting_get_attendees (self->meeting);
+  /* A copy: each check button emits "toggled" as it changes, and a handler
+   * that edits the meeting then would free the meeting's own list while
+   * this loop reads it. Such an edit runs this again from inside the loop,
+   * which leaves "updating" as it found it. */
+  g_auto(GStrv) attendees = as_meeting_dup_attendees (self->meeting);
   GListModel *members = as_set_get_members (self->set);
+  gboolean was_updating = self->updating;
 
   self->updating = TRUE;
   for (guint i = 0; i < self->attendee_checks->len; i++)
@@ -162,9 +167,9 @@ update_attendees (AsMeetingEditor *self)
 
       gtk_check_button_set_active (g_ptr_array_index (self->attendee_checks, i),
                                    id != NULL && attendees != NULL &&
-                                   g_strv_contains (attendees, id));
+                                   g_strv_contains ((const char * const *) attendees, id));
     }
-  self->updating = FALSE;
+  self->updating = was_updating;
 }
 
 static void on_attendee_toggled (AsMeetingEditor *self);
