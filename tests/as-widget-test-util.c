@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "as-tick-label.h"
+#include "as-timer-display.h"
 #include "as-widget-test-util.h"
 
 static void
@@ -54,4 +56,58 @@ as_test_text_node_glyph (GskRenderNode *node)
    * pure, it may be taken to leave it untouched. */
   g_assert_cmpuint (gsk_text_node_get_num_glyphs (node), ==, 1);
   return gsk_text_node_get_glyphs (node, NULL)[0].glyph;
+}
+
+GtkWidget *
+as_test_find_widget (GtkWidget  *root,
+                     const char *id)
+{
+  const char *own;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+
+  own = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root));
+  if (g_strcmp0 (own, id) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = as_test_find_widget (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_texts (GtkWidget *widget,
+               GString   *out)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  if (AS_IS_TICK_LABEL (widget))
+    g_string_append_printf (out, "%s\n", as_tick_label_get_text (AS_TICK_LABEL (widget)));
+  if (AS_IS_TIMER_DISPLAY (widget))
+    g_string_append_printf (out, "%s\n", as_timer_display_get_text (AS_TIMER_DISPLAY (widget)));
+  if (GTK_IS_WINDOW (widget) && gtk_window_get_title (GTK_WINDOW (widget)) != NULL)
+    g_string_append_printf (out, "%s\n", gtk_window_get_title (GTK_WINDOW (widget)));
+  if (tooltip != NULL)
+    g_string_append_printf (out, "%s\n", tooltip);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, out);
+}
+
+char *
+as_test_collect_widget_texts (GtkWidget *root)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+
+  collect_texts (root, out);
+  return g_string_free (out, FALSE);
 }

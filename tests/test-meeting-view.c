@@ -11,6 +11,7 @@
 #include "as-format.h"
 #include "as-meeting-view.h"
 #include "as-set-view.h"
+#include "as-step-strip.h"
 #include "as-member-tile.h"
 #include "as-test-util.h"
 #include "as-widget-test-util.h"
@@ -27,6 +28,7 @@ typedef struct
   AsMeeting        *meeting;
   AsClock          *clock;
   GtkWidget        *window;
+  AsLiveMeeting    *live;
   AsMeetingView    *view;       /* owned by the window */
   AsMeetingSession *session;
   guint             changes;
@@ -74,7 +76,8 @@ fixture_set_up (Fixture       *f,
     gtk_window_set_default_size (GTK_WINDOW (f->window), GPOINTER_TO_INT (data), 560);
   else
     gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 720);
-  f->view = AS_MEETING_VIEW (as_meeting_view_new (f->set, f->meeting, f->clock));
+  f->live = as_live_meeting_new (f->set, f->meeting, f->clock);
+  f->view = AS_MEETING_VIEW (as_meeting_view_new (f->live));
   adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->view));
   f->session = as_meeting_view_get_session (f->view);
   g_signal_connect_swapped (f->session, "changed", G_CALLBACK (on_changed), f);
@@ -101,8 +104,11 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (f->window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  /* The view, its session and its ticker go with the window. */
+  /* The view goes with the window; the session and the ticker with the
+   * live meeting. */
   g_assert_null (view);
+  as_live_meeting_close (f->live);
+  g_assert_finalize_object (f->live);
   g_clear_object (&f->meeting);
   g_assert_finalize_object (f->set);
   g_clear_object (&f->clock);
@@ -123,8 +129,7 @@ static gpointer
 child (Fixture    *f,
        const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->view), AS_TYPE_MEETING_VIEW,
-                                                   name);
+  GObject *object = G_OBJECT (as_test_find_widget (GTK_WIDGET (f->view), name));
 
   g_assert_nonnull (object);
   return object;
@@ -148,32 +153,15 @@ countdown (Fixture *f)
   return as_timer_display_get_text (AS_TIMER_DISPLAY (child (f, "countdown")));
 }
 
-/* The text of a cell of the round's steps: its one tick label. */
+/* The text of a cell of the round's steps. */
 static const char *
 step_cell_times (Fixture *f,
                  guint    index)
 {
-  GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (child (f, "step_strip")));
-  GtkWidget *widget;
+  const char *times = as_step_strip_get_cell_times (AS_STEP_STRIP (child (f, "step_strip")), index);
 
-  for (guint i = 0; i < index && cell != NULL; i++)
-    cell = gtk_widget_get_next_sibling (cell);
-  g_assert_nonnull (cell);
-  /* Depth first through the cell's widgets. */
-  widget = cell;
-  while (widget != NULL && !AS_IS_TICK_LABEL (widget))
-    {
-      if (gtk_widget_get_first_child (widget) != NULL)
-        widget = gtk_widget_get_first_child (widget);
-      else
-        {
-          while (widget != cell && gtk_widget_get_next_sibling (widget) == NULL)
-            widget = gtk_widget_get_parent (widget);
-          widget = widget == cell ? NULL : gtk_widget_get_next_sibling (widget);
-        }
-    }
-  g_assert_nonnull (widget);
-  return as_tick_label_get_text (AS_TICK_LABEL (widget));
+  g_assert_nonnull (times);
+  return times;
 }
 
 /* The text nodes the countdown draws, as it draws them now. */
@@ -634,11 +622,17 @@ test_cycle (Fixture       *f,
   g_auto(GStrv) fewer = NULL;
   g_autoptr(AsClock) clock = as_fake_clock_new (earlier);
 
-  /* In the earlier meeting Fay spoke for two minutes. */
+  /* In the earlier meeting Fay spoke for four minutes, in four turns: talk
+   * enough to read the balance. */
   past = as_meeting_session_new (f->set, previous, clock);
   as_meeting_session_start (past);
-  as_meeting_session_set_speaker_number (past, 6);
-  as_fake_clock_advance (AS_FAKE_CLOCK (clock), 120 * SEC);
+  for (guint i = 0; i < 4; i++)
+    {
+      as_meeting_session_set_speaker_number (past, 6);
+      as_fake_clock_advance (AS_FAKE_CLOCK (clock), 60 * SEC);
+      as_meeting_session_set_speaker_number (past, 0);
+      as_fake_clock_advance (AS_FAKE_CLOCK (clock), 5 * SEC);
+    }
   as_meeting_session_finish (past);
 
   /* Fay does not attend this one. */
@@ -654,8 +648,16 @@ test_cycle (Fixture       *f,
   g_assert_true (gtk_toggle_button_get_active (child (f, "cycle_scope_button")));
   g_assert_cmpstr (as_member_tile_get_member_id (tile (f, 5)), ==, member_id (f, 5));
   g_assert_cmpuint (as_member_tile_get_number (tile (f, 5)), ==, 0);
-  g_assert_cmpstr (as_member_tile_get_airtime_text (tile (f, 5)), ==, "02:00");
+  g_assert_cmpstr (as_member_tile_get_airtime_text (tile (f, 5)), ==, "04:00");
   g_assert_cmpstr (label_text (f, "balance_label"), ==, "Balance: one voice dominates (0.83)");
+
+  /* This meeting alone has had no talk yet. */
+  as_meeting_view_set_show_cycle (f->view, FALSE);
+  g_assert_cmpstr (label_text (f, "balance_label"), ==, "Balance: no one has spoken yet");
+  /* Half a minute of one voice says nothing yet about the meeting. */
+  activate (f, "meeting.speaker", g_variant_new_uint32 (1));
+  advance (f, 30 * SEC);
+  g_assert_cmpstr (label_text (f, "balance_label"), ==, "Balance: too early to tell");
 
   as_meeting_view_set_show_cycle (f->view, FALSE);
   g_assert_null (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (child (f, "tiles_box")), 5));
@@ -703,19 +705,19 @@ test_find_meeting (void)
   AsMeeting *planned_later, *planned, *done;
 
   as_entity_append_child (AS_ENTITY (set), as_set_list_members (), AS_ENTITY (member));
-  g_assert_null (as_meeting_view_find_meeting (set, "next"));
+  g_assert_null (as_meeting_session_find_meeting (set, "next"));
 
   planned_later = as_set_add_meeting (set, later);
   planned = as_set_add_meeting (set, start);
   done = as_set_add_meeting (set, earlier);
   as_meeting_set_state (done, AS_MEETING_FINISHED);
-  g_assert_true (as_meeting_view_find_meeting (set, "next") == planned);
-  g_assert_true (as_meeting_view_find_meeting (set, as_entity_get_id (AS_ENTITY (planned_later)))
+  g_assert_true (as_meeting_session_find_meeting (set, "next") == planned);
+  g_assert_true (as_meeting_session_find_meeting (set, as_entity_get_id (AS_ENTITY (planned_later)))
                  == planned_later);
-  g_assert_null (as_meeting_view_find_meeting (set, "no-such-meeting"));
+  g_assert_null (as_meeting_session_find_meeting (set, "no-such-meeting"));
 
   as_meeting_set_state (planned_later, AS_MEETING_RUNNING);
-  g_assert_true (as_meeting_view_find_meeting (set, "next") == planned_later);
+  g_assert_true (as_meeting_session_find_meeting (set, "next") == planned_later);
 }
 
 /* The window's Meetings page runs a meeting on a page of its own, and the

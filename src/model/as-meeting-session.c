@@ -37,6 +37,21 @@ struct _AsMeetingSession
 
   gint64     last_check_mono;
   GDateTime *last_check_wall;
+
+  /* The budgets of the steps after to_come_step, kept until an edit: every
+   * view asks for the projected end every second. */
+  AsStep    *to_come_step;   /* compared, never dereferenced */
+  gint64     to_come_ms;
+  gboolean   to_come_valid;
+  gint64     planned_ms;     /* the meeting's budgets, likewise */
+  gboolean   planned_valid;
+
+  /* The state as last announced through the properties, compared after
+   * each change so that each is notified only when it really changed. */
+  AsTimerState shown_state;
+  AsRound   *shown_round;    /* compared, never dereferenced */
+  AsStep    *shown_step;     /* likewise */
+  char      *shown_speaker;
 };
 
 G_DEFINE_FINAL_TYPE (AsMeetingSession, as_meeting_session, G_TYPE_OBJECT)
@@ -46,6 +61,12 @@ enum {
   PROP_SET,
   PROP_MEETING,
   PROP_CLOCK,
+  PROP_STATE,
+  PROP_RUNNING,
+  PROP_PAUSED,
+  PROP_CURRENT_ROUND,
+  PROP_CURRENT_STEP,
+  PROP_SPEAKER,
   N_PROPS
 };
 
@@ -254,6 +275,51 @@ phase_for (AsMeetingSession *self,
   return AS_TIME_NORMAL;
 }
 
+/* Announces what changed: each state property that differs from what was
+ * last announced, then "changed" for views that read everything again. */
+static void
+announce (AsMeetingSession *self)
+{
+  AsTimerState state = as_meeting_session_get_state (self);
+  AsStep *step = as_meeting_session_get_current_step (self);
+  AsRound *round = step ? round_of (step) : NULL;
+  const char *speaker = as_meeting_get_speaker (self->meeting);
+  GObject *object = G_OBJECT (self);
+
+  g_object_freeze_notify (object);
+  if (state != self->shown_state)
+    {
+      gboolean was_running = self->shown_state == AS_TIMER_RUNNING;
+      gboolean was_paused = self->shown_state == AS_TIMER_PAUSED;
+
+      self->shown_state = state;
+      g_object_notify_by_pspec (object, properties[PROP_STATE]);
+      if (was_running != (state == AS_TIMER_RUNNING))
+        g_object_notify_by_pspec (object, properties[PROP_RUNNING]);
+      if (was_paused != (state == AS_TIMER_PAUSED))
+        g_object_notify_by_pspec (object, properties[PROP_PAUSED]);
+    }
+  if (round != self->shown_round)
+    {
+      self->shown_round = round;
+      g_object_notify_by_pspec (object, properties[PROP_CURRENT_ROUND]);
+    }
+  if (step != self->shown_step)
+    {
+      self->shown_step = step;
+      g_object_notify_by_pspec (object, properties[PROP_CURRENT_STEP]);
+    }
+  if (g_strcmp0 (speaker, self->shown_speaker) != 0)
+    {
+      g_free (self->shown_speaker);
+      self->shown_speaker = g_strdup (speaker);
+      g_object_notify_by_pspec (object, properties[PROP_SPEAKER]);
+    }
+  g_object_thaw_notify (object);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* Transitions */
 
 static void
@@ -278,7 +344,7 @@ end (AsMeetingSession *self)
       if (self->changed_pending)
         {
           self->changed_pending = FALSE;
-          g_signal_emit (self, signals[CHANGED], 0);
+          announce (self);
         }
     }
 }
@@ -396,10 +462,12 @@ static void
 on_edited (AsMeetingSession *self,
            gpointer          edit)
 {
+  self->to_come_valid = FALSE;
+  self->planned_valid = FALSE;
   if (self->in_transition)
     self->changed_pending = TRUE;
   else
-    g_signal_emit (self, signals[CHANGED], 0);
+    announce (self);
 }
 
 /* GObject overrides */
@@ -425,6 +493,7 @@ as_meeting_session_finalize (GObject *object)
 
   g_clear_pointer (&self->now_wall, g_date_time_unref);
   g_clear_pointer (&self->last_check_wall, g_date_time_unref);
+  g_free (self->shown_speaker);
 
   G_OBJECT_CLASS (as_meeting_session_parent_class)->finalize (object);
 }
@@ -447,6 +516,24 @@ as_meeting_session_get_property (GObject    *object,
       break;
     case PROP_CLOCK:
       g_value_set_object (value, self->clock);
+      break;
+    case PROP_STATE:
+      g_value_set_int (value, as_meeting_session_get_state (self));
+      break;
+    case PROP_RUNNING:
+      g_value_set_boolean (value, as_meeting_session_get_state (self) == AS_TIMER_RUNNING);
+      break;
+    case PROP_PAUSED:
+      g_value_set_boolean (value, as_meeting_session_get_state (self) == AS_TIMER_PAUSED);
+      break;
+    case PROP_CURRENT_ROUND:
+      g_value_set_object (value, as_meeting_session_get_current_round (self));
+      break;
+    case PROP_CURRENT_STEP:
+      g_value_set_object (value, as_meeting_session_get_current_step (self));
+      break;
+    case PROP_SPEAKER:
+      g_value_set_string (value, as_meeting_session_get_speaker (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -491,6 +578,11 @@ as_meeting_session_constructed (GObject *object)
 
   self->last_check_mono = as_clock_get_monotonic (self->clock);
   self->last_check_wall = as_clock_get_wall (self->clock);
+
+  self->shown_state = as_meeting_session_get_state (self);
+  self->shown_step = as_meeting_session_get_current_step (self);
+  self->shown_round = self->shown_step ? round_of (self->shown_step) : NULL;
+  self->shown_speaker = g_strdup (as_meeting_get_speaker (self->meeting));
 }
 
 static void
@@ -513,6 +605,29 @@ as_meeting_session_class_init (AsMeetingSessionClass *klass)
   properties[PROP_CLOCK] =
     g_param_spec_object ("clock", NULL, NULL, AS_TYPE_CLOCK,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* The state as views show it, notified when it changes (not as time
+   * passes): an AsTimerState, and the same split in two booleans. */
+  properties[PROP_STATE] =
+    g_param_spec_int ("state", NULL, NULL, AS_TIMER_NOT_STARTED, AS_TIMER_FINISHED,
+                      AS_TIMER_NOT_STARTED,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAUSED] =
+    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURRENT_ROUND] =
+    g_param_spec_object ("current-round", NULL, NULL, AS_TYPE_ROUND,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURRENT_STEP] =
+    g_param_spec_object ("current-step", NULL, NULL, AS_TYPE_STEP,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The member id of who speaks now, or NULL. */
+  properties[PROP_SPEAKER] =
+    g_param_spec_string ("speaker", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -923,6 +1038,8 @@ as_meeting_session_meeting_planned (AsMeetingSession *self)
 
   g_return_val_if_fail (AS_IS_MEETING_SESSION (self), 0);
 
+  if (self->planned_valid)
+    return self->planned_ms;
   rounds = as_meeting_get_rounds (self->meeting);
   for (guint r = 0; r < n_items (rounds); r++)
     {
@@ -931,6 +1048,8 @@ as_meeting_session_meeting_planned (AsMeetingSession *self)
       for (guint s = 0; s < n_items (steps); s++)
         total += budget_ms (item (steps, s));
     }
+  self->planned_ms = total;
+  self->planned_valid = TRUE;
   return total;
 }
 
@@ -968,9 +1087,15 @@ as_meeting_session_dup_projected_end (AsMeetingSession *self)
 
   current = as_meeting_session_get_current_step (self);
   to_go = MAX (0, as_meeting_session_step_remaining (self, current));
-  for (AsStep *s = step_after (self, current); s != NULL; s = step_after (self, s))
-    to_go += budget_ms (s);
-  return g_date_time_add (now, to_go * 1000);
+  if (!self->to_come_valid || self->to_come_step != current)
+    {
+      self->to_come_ms = 0;
+      for (AsStep *s = step_after (self, current); s != NULL; s = step_after (self, s))
+        self->to_come_ms += budget_ms (s);
+      self->to_come_step = current;
+      self->to_come_valid = TRUE;
+    }
+  return g_date_time_add (now, (to_go + self->to_come_ms) * 1000);
 }
 
 gint64
@@ -1082,6 +1207,93 @@ as_meeting_session_count_gap (AsMeetingSession *self,
       self->turn_anchor.mono -= gap_ms * 1000;
     }
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+AsStep *
+as_meeting_session_get_shown_step (AsMeetingSession *self)
+{
+  g_return_val_if_fail (AS_IS_MEETING_SESSION (self), NULL);
+
+  switch (as_meeting_session_get_state (self))
+    {
+    case AS_TIMER_NOT_STARTED:
+      return first_step_from_round (self, 0);
+    case AS_TIMER_FINISHED:
+      return NULL;
+    default:
+      return as_meeting_session_get_current_step (self);
+    }
+}
+
+gboolean
+as_meeting_session_is_last_round (AsMeetingSession *self,
+                                  AsRound          *round)
+{
+  g_return_val_if_fail (AS_IS_MEETING_SESSION (self), TRUE);
+  g_return_val_if_fail (AS_IS_ROUND (round), TRUE);
+
+  return first_step_from_round (self, round_index (self, round) + 1) == NULL;
+}
+
+gboolean
+as_meeting_session_is_last_step (AsMeetingSession *self,
+                                 AsStep           *step)
+{
+  g_return_val_if_fail (AS_IS_MEETING_SESSION (self), TRUE);
+  g_return_val_if_fail (AS_IS_STEP (step), TRUE);
+
+  return round_of (step) == NULL || step_after (self, step) == NULL;
+}
+
+guint
+as_meeting_session_get_round_number (AsMeetingSession *self,
+                                     AsRound          *round)
+{
+  guint index;
+
+  g_return_val_if_fail (AS_IS_MEETING_SESSION (self), 0);
+
+  index = round ? round_index (self, round) : G_MAXUINT;
+  return index == G_MAXUINT ? 0 : index + 1;
+}
+
+AsMeeting *
+as_meeting_session_find_meeting (AsSet      *set,
+                                 const char *which)
+{
+  GListModel *meetings;
+  AsMeeting *next = NULL;
+
+  g_return_val_if_fail (AS_IS_SET (set), NULL);
+  g_return_val_if_fail (which != NULL, NULL);
+
+  if (g_strcmp0 (which, "next") != 0)
+    return as_set_lookup_meeting (set, which);
+
+  meetings = as_set_get_meetings (set);
+  for (guint i = 0; i < n_items (meetings); i++)
+    {
+      AsMeeting *meeting = item (meetings, i);
+
+      switch (as_meeting_get_state (meeting))
+        {
+        case AS_MEETING_RUNNING:
+          return meeting;
+        case AS_MEETING_PLANNED:
+          /* A meeting without a date comes after those with one. */
+          if (next == NULL ||
+              (as_meeting_get_start (meeting) != NULL &&
+               (as_meeting_get_start (next) == NULL ||
+                g_date_time_compare (as_meeting_get_start (meeting),
+                                     as_meeting_get_start (next)) < 0)))
+            next = meeting;
+          break;
+        case AS_MEETING_FINISHED:
+        default:
+          break;
+        }
+    }
+  return next;
 }
 
 const char *

@@ -18,6 +18,11 @@ G_BEGIN_DECLS
  * session meets a running step it did not start (after undo, or after a
  * crash and restore), it derives the interval from the wall time recorded,
  * so that time while the app was down counts, as it does in the room.
+ *
+ * Its state is readable as properties that notify when they change (state,
+ * running, paused, current-round, current-step, speaker), and "changed"
+ * tells views that anything about the meeting changed. Neither is emitted
+ * as time passes: an AsTicker says when a second went by.
  */
 
 typedef enum {
@@ -79,6 +84,24 @@ AsTimerState      as_meeting_session_get_step_state  (AsMeetingSession *self,
                                                       AsStep           *step);
 AsTimerState      as_meeting_session_get_round_state (AsMeetingSession *self,
                                                       AsRound          *round);
+
+/* Where the meeting is, for views: the step the screen is about (the
+ * current one, or before the start the first; NULL once it is over);
+ * whether nothing comes after a step or a round; a round's number (from 1,
+ * 0 for none). */
+AsStep           *as_meeting_session_get_shown_step  (AsMeetingSession *self);
+gboolean          as_meeting_session_is_last_step    (AsMeetingSession *self,
+                                                      AsStep           *step);
+gboolean          as_meeting_session_is_last_round   (AsMeetingSession *self,
+                                                      AsRound          *round);
+guint             as_meeting_session_get_round_number (AsMeetingSession *self,
+                                                       AsRound          *round);
+
+/* The meeting of set that which names: a meeting id, or "next" for the
+ * meeting that runs (started, not finished), else the first one planned (by
+ * start time). NULL when there is none. */
+AsMeeting        *as_meeting_session_find_meeting    (AsSet            *set,
+                                                      const char       *which);
 
 /* Times, in milliseconds, now. Remaining time goes negative in overtime. */
 gint64            as_meeting_session_step_elapsed    (AsMeetingSession *self,

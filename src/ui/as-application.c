@@ -9,7 +9,9 @@
 #include "as-application.h"
 #include "as-check.h"
 #include "as-journal.h"
+#include "as-settings.h"
 #include "as-ui-util.h"
+#include "as-words.h"
 #include "as-window.h"
 
 #define EXAMPLE_NAME "northbridge-leaders.actionset"
@@ -24,6 +26,7 @@ struct _AsApplication
   GQueue                restore_queue;   /* of AsJournalEntry, asked in turn */
   gboolean              restore_checked;
   char                 *run_meeting;     /* --run-meeting, for the first file */
+  gboolean              projector;       /* --projector: project it too */
 };
 
 G_DEFINE_FINAL_TYPE (AsApplication, as_application, ADW_TYPE_APPLICATION)
@@ -88,19 +91,6 @@ on_color_scheme_changed (GSettings     *settings,
   g_autofree char *scheme = g_settings_get_string (settings, key);
 
   apply_color_scheme (self, scheme);
-}
-
-static GSettings *
-settings_new (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
 }
 
 static GFile *
@@ -203,8 +193,8 @@ ask_next_restore (AsApplication *self)
   if (entry == NULL)
     return;
 
-  when = as_ui_format_date (entry->modified);
-  time = as_ui_format_time (entry->modified);
+  when = as_words_date (entry->modified);
+  time = as_words_time (entry->modified);
   edits = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                         "%u unsaved change", "%u unsaved changes",
                                         entry->n_edits),
@@ -543,6 +533,7 @@ as_application_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "check", "b", &check);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
   g_variant_dict_lookup (options, "run-meeting", "s", &AS_APPLICATION (application)->run_meeting);
+  g_variant_dict_lookup (options, "projector", "b", &AS_APPLICATION (application)->projector);
 
   if (version)
     {
@@ -624,7 +615,9 @@ as_application_startup (GApplication *application)
 
   /* The style follows the system unless the user picked one, for example
    * light for a projector in a bright room. */
-  self->settings = settings_new ();
+  self->settings = as_settings_get_gsettings (as_settings_get_default ());
+  if (self->settings != NULL)
+    g_object_ref (self->settings);
   if (self->settings != NULL)
     {
       color_scheme = g_settings_create_action (self->settings, "color-scheme");
@@ -714,6 +707,9 @@ as_application_init (AsApplication *self)
     { "run-meeting", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Open the set on the live screen of a meeting: “next” (the one running, else the next planned) or a meeting’s id"),
       N_("MEETING") },
+    { "projector", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --run-meeting, open the projected view of the meeting too, on a second screen when there is one"),
+      NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
       NULL, N_("[FILE…]") },
     { NULL }
@@ -760,7 +756,10 @@ as_application_open_files (AsApplication  *self,
         {
           g_autofree char *which = g_steal_pointer (&self->run_meeting);
 
-          as_window_show_meeting (window, which);
+          if (self->projector)
+            as_window_project_meeting (window, which);
+          else
+            as_window_show_meeting (window, which);
         }
       as_window_present_when_loaded (window);
     }

@@ -10,6 +10,7 @@
 #include "as-meeting-plan.h"
 #include "as-member.h"
 #include "as-ui-util.h"
+#include "as-words.h"
 #include "as-undo-stack.h"
 #include "as-window.h"
 
@@ -80,7 +81,7 @@ update_times (AsMeetingEditor *self)
   g_autoptr(GDateTime) start = local_start (self);
   GDateTime *end_utc = as_meeting_get_end (self->meeting);
   g_autoptr(GDateTime) end = end_utc != NULL ? g_date_time_to_local (end_utc) : NULL;
-  g_autofree char *date = as_ui_format_date (start);
+  g_autofree char *date = as_words_date (start);
   gboolean next_day = FALSE;
 
   self->updating = TRUE;
@@ -313,7 +314,7 @@ update_projected_end (AsMeetingEditor *self)
 
   {
     g_autoptr(GDateTime) local = g_date_time_to_local (planned_end);
-    time = as_ui_format_time (local);
+    time = as_words_time (local);
   }
   over = end != NULL ? g_date_time_difference (planned_end, end) / G_TIME_SPAN_MINUTE : 0;
 

@@ -7,6 +7,7 @@
 
 #include "as-meeting-row.h"
 #include "as-ui-util.h"
+#include "as-words.h"
 
 struct _AsMeetingRow
 {
@@ -54,9 +55,9 @@ update (AsMeetingRow *self)
   if (m == NULL)
     return;
 
-  date = as_ui_format_date (as_meeting_get_start (m));
-  start = as_ui_format_time (as_meeting_get_start (m));
-  end = as_ui_format_time (as_meeting_get_end (m));
+  date = as_words_date (as_meeting_get_start (m));
+  start = as_words_time (as_meeting_get_start (m));
+  end = as_words_time (as_meeting_get_end (m));
   if (*end != '\0')
     /* Translators: the start and end times of a meeting. */
     times = g_strdup_printf (_("%s–%s"), start, end);

@@ -12,6 +12,7 @@
 #include "as-member-tile.h"
 #include "as-share-bar.h"
 #include "as-tick-label.h"
+#include "as-ui-util.h"
 
 struct _AsMemberTile
 {
@@ -64,39 +65,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
-/* Labels change only when their text does: setting the same text again
- * would still cost a relayout once a second. */
-static void
-set_text (GtkLabel   *label,
-          const char *text)
-{
-  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
-    gtk_label_set_text (label, text);
-}
-
-static void
-set_class (GtkWidget  *widget,
-           const char *css_class,
-           gboolean    on)
-{
-  if (on != gtk_widget_has_css_class (widget, css_class))
-    {
-      if (on)
-        gtk_widget_add_css_class (widget, css_class);
-      else
-        gtk_widget_remove_css_class (widget, css_class);
-    }
-}
-
-static void
-set_icon (GtkImage   *image,
-          const char *icon_name)
-{
-  if (g_strcmp0 (gtk_image_get_icon_name (image), icon_name) != 0)
-    gtk_image_set_from_icon_name (image, icon_name);
-  gtk_widget_set_visible (GTK_WIDGET (image), icon_name != NULL);
-}
-
 /* Whether the name, colour or key changed since last shown. */
 static gboolean
 update_identity (AsMemberTile *self)
@@ -120,14 +88,14 @@ update_identity (AsMemberTile *self)
 
   /* The name comes from the file: plain text, never markup. */
   name = as_member_get_name (self->member);
-  set_text (self->name_label, *name ? name : _("Unnamed member"));
+  as_ui_set_text (self->name_label, *name ? name : _("Unnamed member"));
   if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->name_label)), name) != 0)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), name);
   as_colour_dot_set_colour (self->dot, as_member_get_colour (self->member));
   as_share_bar_set_colour (self->share_bar, as_member_get_colour (self->member));
 
   key = self->number > 0 ? g_strdup_printf ("%u", self->number % 10) : NULL;
-  set_text (self->key_label, key ? key : "");
+  as_ui_set_text (self->key_label, key ? key : "");
   gtk_widget_set_visible (GTK_WIDGET (self->key_label), key != NULL);
   return TRUE;
 }
@@ -344,7 +312,7 @@ as_member_tile_update (AsMemberTile              *self,
   /* Translators: a member's share of the airtime, in percent. */
   share = g_strdup_printf (_("%d%%"), (int) round (f->share * 100));
   as_tick_label_set_text (self->airtime_label, airtime);
-  set_text (self->turns_label, turns);
+  as_ui_set_text (self->turns_label, turns);
   as_tick_label_set_text (self->share_label, f->counted ? share : "–");
 
   if (monologue)
@@ -367,13 +335,13 @@ as_member_tile_update (AsMemberTile              *self,
       cue = g_strdup (_("Not spoken yet"));
     }
   as_tick_label_set_text (self->cue_label, cue ? cue : "");
-  set_icon (self->cue_icon, icon);
+  as_ui_set_icon (self->cue_icon, icon);
 
   gtk_widget_set_visible (self->speaking_badge, f->speaking);
-  set_class (GTK_WIDGET (self), "speaking", f->speaking);
-  set_class (GTK_WIDGET (self), "monologue", monologue);
-  set_class (GTK_WIDGET (self), "silent", silent);
-  set_class (GTK_WIDGET (self), "excluded", !f->counted);
+  as_ui_set_class (GTK_WIDGET (self), "speaking", f->speaking);
+  as_ui_set_class (GTK_WIDGET (self), "monologue", monologue);
+  as_ui_set_class (GTK_WIDGET (self), "silent", silent);
+  as_ui_set_class (GTK_WIDGET (self), "excluded", !f->counted);
   self->speaking = f->speaking;
 
   /* One sentence for a screen reader, updated only when it changes. */

@@ -17,6 +17,11 @@ struct _AsTicker
   guint             source_id;
   gint64            delay;
   gboolean          active;
+  guint             holds;
+
+  /* What the last look saw, to notice the end of a step's budget. */
+  char             *cue_step_id;
+  AsTimePhase       cue_phase;
 };
 
 G_DEFINE_FINAL_TYPE (AsTicker, as_ticker, G_TYPE_OBJECT)
@@ -30,6 +35,7 @@ enum {
 
 enum {
   TICK,
+  BUDGET_ENDED,
   N_SIGNALS
 };
 
@@ -65,6 +71,32 @@ arm (AsTicker *self)
                             "[action-set] meeting ticker");
 }
 
+/* The end of a step's budget, seen as it happens (not when a view opens on
+ * a step already over): announced once, for every view and the chime. */
+static void
+watch_budget (AsTicker *self)
+{
+  AsTimerState state = as_meeting_session_get_state (self->session);
+  AsStep *step = as_meeting_session_get_current_step (self->session);
+  const char *id = step ? as_entity_get_id (AS_ENTITY (step)) : NULL;
+  AsTimePhase phase = AS_TIME_NORMAL;
+  gboolean ended;
+
+  if (step != NULL && (state == AS_TIMER_RUNNING || state == AS_TIMER_PAUSED))
+    phase = as_meeting_session_step_phase (self->session, step);
+  ended = state == AS_TIMER_RUNNING && id != NULL && g_strcmp0 (id, self->cue_step_id) == 0 &&
+          self->cue_phase != AS_TIME_OVERTIME && phase == AS_TIME_OVERTIME;
+
+  if (g_strcmp0 (id, self->cue_step_id) != 0)
+    {
+      g_free (self->cue_step_id);
+      self->cue_step_id = g_strdup (id);
+    }
+  self->cue_phase = phase;
+  if (ended)
+    g_signal_emit (self, signals[BUDGET_ENDED], 0);
+}
+
 /* Callbacks */
 
 static gboolean
@@ -81,6 +113,7 @@ on_timeout (gpointer data)
 static void
 on_session_changed (AsTicker *self)
 {
+  watch_budget (self);
   as_ticker_reschedule (self);
 }
 
@@ -97,6 +130,16 @@ as_ticker_dispose (GObject *object)
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (as_ticker_parent_class)->dispose (object);
+}
+
+static void
+as_ticker_finalize (GObject *object)
+{
+  AsTicker *self = AS_TICKER (object);
+
+  g_free (self->cue_step_id);
+
+  G_OBJECT_CLASS (as_ticker_parent_class)->finalize (object);
 }
 
 static void
@@ -133,8 +176,11 @@ as_ticker_set_property (GObject      *object,
     case PROP_SESSION:
       self->session = g_value_dup_object (value);
       if (self->session != NULL)
-        g_signal_connect_swapped (self->session, "changed",
-                                  G_CALLBACK (on_session_changed), self);
+        {
+          g_signal_connect_swapped (self->session, "changed",
+                                    G_CALLBACK (on_session_changed), self);
+          watch_budget (self);
+        }
       break;
     case PROP_ACTIVE:
       as_ticker_set_active (self, g_value_get_boolean (value));
@@ -150,12 +196,14 @@ as_ticker_class_init (AsTickerClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = as_ticker_dispose;
+  object_class->finalize = as_ticker_finalize;
   object_class->get_property = as_ticker_get_property;
   object_class->set_property = as_ticker_set_property;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, AS_TYPE_MEETING_SESSION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Active while a view that shows the timers is on screen. */
   properties[PROP_ACTIVE] =
     g_param_spec_boolean ("active", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -168,6 +216,19 @@ as_ticker_class_init (AsTickerClass *klass)
    */
   signals[TICK] =
     g_signal_new ("tick",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * AsTicker::budget-ended:
+   *
+   * The running step went past its budget just now (emitted after the
+   * tick that shows it): views flash, the facilitator's controller chimes.
+   */
+  signals[BUDGET_ENDED] =
+    g_signal_new ("budget-ended",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -244,8 +305,29 @@ as_ticker_tick_now (AsTicker *self)
 
   g_object_ref (self);
   g_signal_emit (self, signals[TICK], 0);
+  if (self->session != NULL)
+    watch_budget (self);
   arm (self);
   g_object_unref (self);
+}
+
+void
+as_ticker_hold (AsTicker *self)
+{
+  g_return_if_fail (AS_IS_TICKER (self));
+
+  if (self->holds++ == 0)
+    as_ticker_set_active (self, TRUE);
+}
+
+void
+as_ticker_release (AsTicker *self)
+{
+  g_return_if_fail (AS_IS_TICKER (self));
+  g_return_if_fail (self->holds > 0);
+
+  if (--self->holds == 0)
+    as_ticker_set_active (self, FALSE);
 }
 
 void

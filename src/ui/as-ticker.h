@@ -17,8 +17,10 @@ G_DECLARE_FINAL_TYPE (AsTicker, as_ticker, AS, TICKER, GObject)
  * and re-armed after each tick, so that the screen changes once a second,
  * in step with the clock, and not in between. It holds no source at all
  * while nothing runs (not started, paused, finished) or while it is not
- * active (the view is not on screen), so an idle meeting screen costs no
- * wake-ups. It re-arms itself when the session changes.
+ * active (no view is on screen), so an idle meeting screen costs no
+ * wake-ups. It re-arms itself when the session changes. One ticker serves
+ * every view of a meeting, so that they all show the same second at the
+ * same instant; it also says when a step's budget ends ("budget-ended").
  */
 
 AsTicker *as_ticker_new          (AsMeetingSession *session);
@@ -28,6 +30,10 @@ AsMeetingSession *as_ticker_get_session (AsTicker *self);
 gboolean  as_ticker_get_active   (AsTicker         *self);
 void      as_ticker_set_active   (AsTicker         *self,
                                   gboolean          active);
+
+/* Each view on screen holds the ticker: it is active while one does. */
+void      as_ticker_hold         (AsTicker         *self);
+void      as_ticker_release      (AsTicker         *self);
 
 /* Whether a timeout is pending: FALSE whenever nothing needs updating. */
 gboolean  as_ticker_is_pending   (AsTicker         *self);

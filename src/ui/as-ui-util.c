@@ -155,30 +155,6 @@ as_ui_seal_on_focus_leave (GtkWidget *widget,
   gtk_widget_add_controller (widget, controller);
 }
 
-char *
-as_ui_format_date (GDateTime *dt)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (dt == NULL)
-    return g_strdup ("");
-  local = g_date_time_to_local (dt);
-  /* Translators: the date of a meeting, see the strftime manual page. */
-  return g_date_time_format (local, C_("meeting date", "%A %-d %B %Y"));
-}
-
-char *
-as_ui_format_time (GDateTime *dt)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (dt == NULL)
-    return g_strdup ("");
-  local = g_date_time_to_local (dt);
-  /* Translators: a time of day, see the strftime manual page. */
-  return g_date_time_format (local, C_("time of day", "%H:%M"));
-}
-
 const char *
 as_ui_set_display_name (AsSet *set)
 {
@@ -254,4 +230,91 @@ as_ui_create_figure_layout (GtkWidget  *widget,
   pango_attr_list_insert (own, pango_attr_font_features_new ("tnum"));
   pango_layout_set_attributes (layout, own);
   return layout;
+}
+
+void
+as_ui_set_text (GtkLabel   *label,
+                const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
+}
+
+void
+as_ui_set_class (GtkWidget  *widget,
+                 const char *css_class,
+                 gboolean    on)
+{
+  if (!on != !gtk_widget_has_css_class (widget, css_class))
+    {
+      if (on)
+        gtk_widget_add_css_class (widget, css_class);
+      else
+        gtk_widget_remove_css_class (widget, css_class);
+    }
+}
+
+void
+as_ui_set_state_class (GtkWidget          *widget,
+                       const char * const *classes,
+                       const char         *on)
+{
+  for (guint i = 0; classes[i] != NULL; i++)
+    as_ui_set_class (widget, classes[i], g_strcmp0 (classes[i], on) == 0);
+}
+
+void
+as_ui_set_icon (GtkImage   *image,
+                const char *icon_name)
+{
+  if (icon_name != NULL && g_strcmp0 (gtk_image_get_icon_name (image), icon_name) != 0)
+    gtk_image_set_from_icon_name (image, icon_name);
+  as_ui_set_visible (GTK_WIDGET (image), icon_name != NULL);
+}
+
+void
+as_ui_set_visible (GtkWidget *widget,
+                   gboolean   visible)
+{
+  if (!gtk_widget_get_visible (widget) != !visible)
+    gtk_widget_set_visible (widget, visible);
+}
+
+void
+as_ui_set_tooltip (GtkWidget  *widget,
+                   const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
+void
+as_ui_set_accessible_label (GtkWidget  *widget,
+                            char      **shown,
+                            const char *label)
+{
+  if (g_strcmp0 (*shown, label) == 0)
+    return;
+  g_free (*shown);
+  *shown = g_strdup (label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+}
+
+void
+as_ui_load_live_css (void)
+{
+  static gsize loaded;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (display == NULL || !g_once_init_enter (&loaded))
+    return;
+  {
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (provider, "/org/example/ActionSet/live.css");
+    gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+  g_once_init_leave (&loaded, 1);
 }

@@ -28,9 +28,6 @@ void        as_ui_bind_entry            (GtkEditable *editable,
 void        as_ui_seal_on_focus_leave   (GtkWidget   *widget,
                                          AsEntity    *entity);
 
-/* "Saturday 21 November 2026" and "14:00", in the user's locale. */
-char       *as_ui_format_date           (GDateTime   *dt);
-char       *as_ui_format_time           (GDateTime   *dt);
 
 /* A name to show for a set: its name, or "Untitled Set". */
 const char *as_ui_set_display_name      (AsSet       *set);
@@ -50,5 +47,32 @@ const char *as_ui_next_member_colour    (AsSet       *set);
 char        *as_ui_figure_shape         (const char  *text);
 PangoLayout *as_ui_create_figure_layout (GtkWidget   *widget,
                                          const char  *text);
+
+/* Setters for what a live screen updates every second or on every change:
+ * each changes the widget only when the value differs, since the same text
+ * or class again would still cost a relayout or a restyle. */
+void         as_ui_set_text             (GtkLabel           *label,
+                                         const char         *text);
+void         as_ui_set_class            (GtkWidget          *widget,
+                                         const char         *css_class,
+                                         gboolean            on);
+/* One of a few exclusive state classes (NULL: none of them). */
+void         as_ui_set_state_class      (GtkWidget          *widget,
+                                         const char * const *classes,
+                                         const char         *on);
+/* Shows the icon, or hides the image for NULL. */
+void         as_ui_set_icon             (GtkImage           *image,
+                                         const char         *icon_name);
+void         as_ui_set_visible          (GtkWidget          *widget,
+                                         gboolean            visible);
+void         as_ui_set_tooltip          (GtkWidget          *widget,
+                                         const char         *text);
+/* Sets the accessible label when it differs from *shown, which keeps it. */
+void         as_ui_set_accessible_label (GtkWidget          *widget,
+                                         char              **shown,
+                                         const char         *label);
+
+/* The style of the live screens (live.css), loaded once for the display. */
+void         as_ui_load_live_css        (void);
 
 G_END_DECLS

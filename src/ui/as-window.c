@@ -14,6 +14,7 @@
 #include "as-meeting-view.h"
 #include "as-member-editor.h"
 #include "as-set-view.h"
+#include "as-settings.h"
 #include "as-ui-util.h"
 #include "as-undo-stack.h"
 #include "as-welcome-page.h"
@@ -52,8 +53,10 @@ struct _AsWindow
   GtkStack             *main_stack;
   AdwBin               *set_bin;
   AdwBin               *live_bin;
-  AsMeetingView        *live_view;         /* the last meeting run, or NULL */
+  AsLiveMeeting        *live;              /* the last meeting run, or NULL */
+  AsMeetingView        *live_view;         /* its facilitator's screen */
   char                 *pending_meeting;   /* to show once the set is loaded */
+  gboolean              pending_projector; /* and to project it then */
   gboolean              present_waiting;   /* to present once the set is loaded */
   guint                 present_source;    /* presents it if the set is slow */
 };
@@ -99,21 +102,6 @@ file_display_name (GFile *file)
   if (info != NULL)
     return g_strdup (g_file_info_get_display_name (info));
   return g_file_get_basename (file);
-}
-
-static GSettings *
-settings_new (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  /* Without the schema installed (a build run in place without
-   * GSETTINGS_SCHEMA_DIR) the window just does not remember its size. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
 }
 
 static void
@@ -982,11 +970,17 @@ on_live_leave (AsWindow *self)
 static void
 drop_live_view (AsWindow *self)
 {
-  if (self->live_view != NULL)
-    g_signal_handlers_disconnect_by_data (self->live_view, self);
+  if (self->live != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->live, self);
+      as_live_meeting_close (self->live);
+    }
   self->live_view = NULL;
-  adw_bin_set_child (self->live_bin, NULL);
-  show_live_page (self, FALSE);
+  if (self->live_bin != NULL)
+    adw_bin_set_child (self->live_bin, NULL);
+  g_clear_object (&self->live);
+  if (self->main_stack != NULL)
+    show_live_page (self, FALSE);
 }
 
 static void
@@ -1067,6 +1061,14 @@ as_window_dispose (GObject *object)
   if (self->doc != NULL)
     disconnect_doc (self);
   g_clear_object (&self->doc);
+  /* The projected window goes with the facilitator's. */
+  if (self->live != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->live, self);
+      as_live_meeting_close (self->live);
+      g_clear_object (&self->live);
+    }
+  self->live_view = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), AS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (as_window_parent_class)->dispose (object);
@@ -1180,7 +1182,9 @@ as_window_init (AsWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
 
-  self->settings = settings_new ();
+  self->settings = as_settings_get_gsettings (as_settings_get_default ());
+  if (self->settings != NULL)
+    g_object_ref (self->settings);
   if (self->settings != NULL)
     {
       int width = g_settings_get_int (self->settings, "window-width");
@@ -1288,8 +1292,13 @@ as_window_set_set_file (AsWindow  *self,
   if (doc != NULL && self->pending_meeting != NULL)
     {
       g_autofree char *which = g_steal_pointer (&self->pending_meeting);
+      gboolean project = self->pending_projector;
 
-      as_window_show_meeting (self, which);
+      self->pending_projector = FALSE;
+      if (project)
+        as_window_project_meeting (self, which);
+      else
+        as_window_show_meeting (self, which);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SET_FILE]);
 }
@@ -1445,14 +1454,16 @@ as_window_show_meeting (AsWindow   *self,
       self->pending_meeting = g_strdup (which);
       return TRUE;
     }
-  if ((meeting = as_meeting_view_find_meeting (current_set (self), which)) == NULL)
+  if ((meeting = as_meeting_session_find_meeting (current_set (self), which)) == NULL)
     return FALSE;
 
-  if (self->live_view == NULL || as_meeting_view_get_meeting (self->live_view) != meeting)
+  if (self->live == NULL || as_live_meeting_get_meeting (self->live) != meeting)
     {
       drop_live_view (self);
-      view = as_meeting_view_new (current_set (self), meeting, NULL);
-      g_signal_connect_object (view, "leave", G_CALLBACK (on_live_leave), self, G_CONNECT_SWAPPED);
+      self->live = as_live_meeting_new (current_set (self), meeting, NULL);
+      g_signal_connect_object (self->live, "leave", G_CALLBACK (on_live_leave), self,
+                               G_CONNECT_SWAPPED);
+      view = as_meeting_view_new (self->live);
       self->live_view = AS_MEETING_VIEW (view);
       adw_bin_set_child (self->live_bin, view);
     }
@@ -1460,4 +1471,31 @@ as_window_show_meeting (AsWindow   *self,
   /* The view, not its first button, takes the keys: Space, Right, 1–9. */
   gtk_widget_grab_focus (GTK_WIDGET (self->live_view));
   return TRUE;
+}
+
+gboolean
+as_window_project_meeting (AsWindow   *self,
+                           const char *which)
+{
+  g_return_val_if_fail (AS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (which != NULL, FALSE);
+
+  if (self->doc == NULL)
+    {
+      g_free (self->pending_meeting);
+      self->pending_meeting = g_strdup (which);
+      self->pending_projector = TRUE;
+      return TRUE;
+    }
+  if (!as_window_show_meeting (self, which))
+    return FALSE;
+  as_live_meeting_set_projecting (self->live, TRUE);
+  return TRUE;
+}
+
+AsLiveMeeting *
+as_window_get_live_meeting (AsWindow *self)
+{
+  g_return_val_if_fail (AS_IS_WINDOW (self), NULL);
+  return self->live;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "as-file.h"
+#include "as-live-meeting.h"
 
 G_BEGIN_DECLS
 
@@ -47,11 +48,16 @@ void       as_window_add_toast           (AsWindow             *self,
                                           AdwToast             *toast);
 
 /* Shows the live screen of a meeting of the set (see
- * as_meeting_view_find_meeting: an id, or "next"), also as the action
+ * as_meeting_session_find_meeting: an id, or "next"), also as the action
  * win.run-meeting. Before a set is shown, remembers it for that set.
  * Returns FALSE when the set has no such meeting. */
 gboolean   as_window_show_meeting        (AsWindow             *self,
                                           const char           *which);
+/* The same, with the projected view open too. */
+gboolean   as_window_project_meeting     (AsWindow             *self,
+                                          const char           *which);
+/* The meeting the live screen shows (or last showed), or NULL. */
+AsLiveMeeting *as_window_get_live_meeting (AsWindow            *self);
 
 /* Closes the window, first asking about unsaved changes; the result is TRUE
  * when it closed, FALSE when the user chose to keep it (or saving failed). */
