@@ -19,7 +19,7 @@
 #define HUGE_WIDTH   2500
 #define HUGE_HEIGHT  1400
 /* The share of the width for the participation figures. */
-#define PARTICIPATION_SHARE 0.38
+#define PARTICIPATION_SHARE 0.42
 
 struct _AsProjectedView
 {
@@ -47,6 +47,7 @@ struct _AsProjectedView
   GtkLabel             *questions_label;
   GtkLabel             *actions_label;
   AsParticipationPanel *participation_panel;
+  GtkWidget            *participation_scroller;
 };
 
 G_DEFINE_FINAL_TYPE (AsProjectedView, as_projected_view, GTK_TYPE_WIDGET)
@@ -167,7 +168,7 @@ apply_layout (gpointer data)
   self->layout_idle_id = 0;
   as_ui_set_class (GTK_WIDGET (self), "large", self->want_large);
   as_ui_set_class (GTK_WIDGET (self), "huge", self->want_huge);
-  gtk_widget_set_size_request (GTK_WIDGET (self->participation_panel),
+  gtk_widget_set_size_request (self->participation_scroller,
                                self->want_participation_width, -1);
   return G_SOURCE_REMOVE;
 }
@@ -347,6 +348,7 @@ as_projected_view_class_init (AsProjectedViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AsProjectedView, questions_label);
   gtk_widget_class_bind_template_child (widget_class, AsProjectedView, actions_label);
   gtk_widget_class_bind_template_child (widget_class, AsProjectedView, participation_panel);
+  gtk_widget_class_bind_template_child (widget_class, AsProjectedView, participation_scroller);
 
   gtk_widget_class_set_css_name (widget_class, "projectedview");
 }
