@@ -157,7 +157,9 @@ update_title (AsWindow *self)
     subtitle = g_strdup (_("Not saved"));
   else
     {
-      g_autofree char *base = file_display_name (as_set_file_get_file (self->doc));
+      /* From the file's name alone: this runs on every keystroke in the
+       * set's name, and a query of the file would block on a slow share. */
+      g_autofree char *base = as_set_file_dup_title (self->doc);
 
       if (as_set_file_get_read_only (self->doc))
         /* Translators: the file name of a set that cannot be saved. */
