@@ -7,44 +7,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "as-chime.h"
-#include "as-live-meeting.h"
+#include "as-live-meeting-private.h"
 #include "as-projector-window.h"
 #include "as-undo-stack.h"
 #include "as-words.h"
-
-struct _AsLiveMeeting
-{
-  GObject             parent_instance;
-
-  AsSet              *set;
-  AsMeeting          *meeting;
-  AsClock            *clock;
-  AsMeetingSession   *session;
-  AsTicker           *ticker;
-  AsSettings         *settings;
-
-  GSimpleActionGroup *actions;           /* "meeting" */
-  GSimpleActionGroup *settings_actions;  /* "settings" */
-
-  GtkWindow          *window;            /* the facilitator's, weak */
-  GtkApplication     *inhibit_app;
-  guint               inhibit_cookie;
-
-  /* Time the computer slept, not yet answered. */
-  gint64              pending_gap;
-  AdwMessageDialog   *gap_dialog;
-
-  GtkWindow          *projector;         /* while open; GTK owns it */
-  GdkMonitor         *projector_monitor; /* where it is fullscreen, or NULL */
-  GListModel         *monitors;
-  guint               n_monitors;
-  GMenu              *screen_menu;
-  gboolean            screen_offered;
-  gboolean            presenting;
-
-  char               *revealed_heading;
-  char               *revealed_text;
-};
 
 G_DEFINE_FINAL_TYPE (AsLiveMeeting, as_live_meeting, G_TYPE_OBJECT)
 
@@ -68,90 +34,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* The keys of a meeting, the same in every window that shows it. */
-static const struct {
-  guint            keyval;
-  GdkModifierType  mods;
-  const char      *action;
-} keys[] = {
-  { GDK_KEY_space, 0, "meeting.toggle" },
-  { GDK_KEY_KP_Space, 0, "meeting.toggle" },
-  { GDK_KEY_Right, 0, "meeting.next-step" },
-  { GDK_KEY_KP_Right, 0, "meeting.next-step" },
-  { GDK_KEY_n, 0, "meeting.next-step" },
-  { GDK_KEY_Right, GDK_SHIFT_MASK, "meeting.next-round" },
-  { GDK_KEY_KP_Right, GDK_SHIFT_MASK, "meeting.next-round" },
-  { GDK_KEY_z, GDK_CONTROL_MASK, "meeting.undo" },
-  { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "meeting.redo" },
-  { GDK_KEY_F11, 0, "meeting.fullscreen" },
-  { GDK_KEY_Escape, 0, "meeting.escape" },
-  { GDK_KEY_p, 0, "meeting.project" },
-  { GDK_KEY_F5, 0, "meeting.present" },
-  { GDK_KEY_r, 0, "meeting.reveal-action" },
-};
 
-static void update_actions (AsLiveMeeting *self);
-static void place_projector (AsLiveMeeting *self);
 
 /* Helpers */
-
-static GAction *
-lookup (AsLiveMeeting *self,
-        const char    *name)
-{
-  return g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
-}
-
-/* Actions change only when they differ: each change goes through the action
- * muxer of every window to every button that shows the action. */
-static void
-set_enabled (AsLiveMeeting *self,
-             const char    *name,
-             gboolean       enabled)
-{
-  GAction *action = lookup (self, name);
-
-  if (!g_action_get_enabled (action) != !enabled)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
-static void
-set_state (AsLiveMeeting *self,
-           const char    *name,
-           GVariant      *state)
-{
-  GAction *action = lookup (self, name);
-  g_autoptr(GVariant) old = g_action_get_state (action);
-
-  g_variant_ref_sink (state);
-  if (old == NULL || !g_variant_equal (old, state))
-    g_simple_action_set_state (G_SIMPLE_ACTION (action), state);
-  g_variant_unref (state);
-}
-
-static void
-bell (AsLiveMeeting *self)
-{
-  if (self->window != NULL)
-    gtk_widget_error_bell (GTK_WIDGET (self->window));
-}
-
-/* The newest action agreed in this meeting, or NULL. */
-static AsAction *
-latest_action (AsLiveMeeting *self)
-{
-  GListModel *actions = as_set_get_actions (self->set);
-  const char *id = as_entity_get_id (AS_ENTITY (self->meeting));
-
-  for (guint i = g_list_model_get_n_items (actions); i > 0; i--)
-    {
-      g_autoptr(AsAction) action = g_list_model_get_item (actions, i - 1);
-
-      if (g_strcmp0 (as_action_get_meeting (action), id) == 0)
-        return action;   /* the set holds it */
-    }
-  return NULL;
-}
 
 static gboolean
 is_builtin_connector (const char *connector)
@@ -350,14 +235,14 @@ on_budget_ended (AsLiveMeeting *self)
 static void
 on_session_changed (AsLiveMeeting *self)
 {
-  update_actions (self);
+  as_live_meeting_update_actions (self);
   update_inhibit (self);
 }
 
 static void
 on_fullscreened (AsLiveMeeting *self)
 {
-  update_actions (self);
+  as_live_meeting_update_actions (self);
 }
 
 static void
@@ -367,7 +252,7 @@ on_projector_destroyed (AsLiveMeeting *self)
    * goes on. */
   self->projector = NULL;
   self->projector_monitor = NULL;
-  update_actions (self);
+  as_live_meeting_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTING]);
 }
 
@@ -397,7 +282,7 @@ on_monitors_changed (AsLiveMeeting *self,
         gtk_window_unfullscreen (self->projector);
     }
   else if (self->projector != NULL && self->projector_monitor == NULL && n >= 2)
-    place_projector (self);
+    as_live_meeting_place_projector (self);
 
   if (n > self->n_monitors && n >= 2 && self->projector == NULL && !self->screen_offered)
     {
@@ -409,265 +294,12 @@ on_monitors_changed (AsLiveMeeting *self,
   self->n_monitors = n;
 }
 
-static void
-update_actions (AsLiveMeeting *self)
-{
-  AsTimerState state = as_meeting_session_get_state (self->session);
-  AsUndoStack *undo = as_set_get_undo_stack (self->set);
-  AsStep *step = as_meeting_session_get_current_step (self->session);
-  gboolean live = state == AS_TIMER_RUNNING || state == AS_TIMER_PAUSED;
-  gboolean fullscreen = self->window != NULL && gtk_window_is_fullscreen (self->window);
-
-  set_enabled (self, "toggle", state != AS_TIMER_FINISHED);
-  set_enabled (self, "next-step", live);
-  set_enabled (self, "next-round",
-               live && step != NULL &&
-               !as_meeting_session_is_last_round (self->session,
-                                                  as_meeting_session_get_current_round (self->session)));
-  set_enabled (self, "finish", live);
-  set_enabled (self, "speaker", state == AS_TIMER_RUNNING);
-  set_enabled (self, "undo", undo != NULL && as_undo_stack_get_can_undo (undo));
-  set_enabled (self, "redo", undo != NULL && as_undo_stack_get_can_redo (undo));
-  set_enabled (self, "leave-fullscreen", fullscreen);
-  set_enabled (self, "reveal-action", latest_action (self) != NULL);
-  set_enabled (self, "hide-revealed", self->revealed_text != NULL);
-  set_state (self, "fullscreen", g_variant_new_boolean (fullscreen));
-  set_state (self, "project", g_variant_new_boolean (self->projector != NULL));
-  set_state (self, "present", g_variant_new_boolean (self->presenting));
-  set_state (self, "projector-screen",
-             g_variant_new_string (as_settings_get_projector_monitor (self->settings)));
-}
-
-/* Actions */
-
-static void
-toggle_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       data)
-{
-  as_meeting_session_toggle (AS_LIVE_MEETING (data)->session);
-}
-
-static void
-next_step_action (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       data)
-{
-  as_meeting_session_next_step (AS_LIVE_MEETING (data)->session);
-}
-
-static void
-next_round_action (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       data)
-{
-  as_meeting_session_next_round (AS_LIVE_MEETING (data)->session);
-}
-
-static void
-finish_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       data)
-{
-  as_meeting_session_finish (AS_LIVE_MEETING (data)->session);
-}
-
-static void
-speaker_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       data)
-{
-  AsLiveMeeting *self = data;
-  guint number = g_variant_get_uint32 (parameter);
-  const char * const *attendees = as_meeting_session_get_attendees (self->session);
-
-  if (!as_meeting_session_set_speaker_number (self->session, number) &&
-      number > 0 && number > (attendees ? g_strv_length ((GStrv) attendees) : 0))
-    bell (self);
-}
-
-static void
-speaker_member_action (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       data)
-{
-  AsLiveMeeting *self = data;
-  const char *id = g_variant_get_string (parameter, NULL);
-
-  if (as_meeting_session_get_state (self->session) != AS_TIMER_RUNNING)
-    {
-      bell (self);
-      return;
-    }
-  /* A click on the speaker ends their turn: nobody speaks. */
-  if (g_strcmp0 (as_meeting_session_get_speaker (self->session), id) == 0)
-    as_meeting_session_set_speaker (self->session, NULL);
-  else
-    as_meeting_session_set_speaker (self->session, id);
-}
-
-static void
-undo_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       data)
-{
-  AsUndoStack *undo = as_set_get_undo_stack (AS_LIVE_MEETING (data)->set);
-
-  if (undo != NULL)
-    as_undo_stack_undo (undo);
-}
-
-static void
-redo_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       data)
-{
-  AsUndoStack *undo = as_set_get_undo_stack (AS_LIVE_MEETING (data)->set);
-
-  if (undo != NULL)
-    as_undo_stack_redo (undo);
-}
-
-static void
-fullscreen_action (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       data)
-{
-  AsLiveMeeting *self = data;
-
-  if (self->window == NULL)
-    return;
-  if (gtk_window_is_fullscreen (self->window))
-    gtk_window_unfullscreen (self->window);
-  else
-    gtk_window_fullscreen (self->window);
-}
-
-static void
-leave_fullscreen_action (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       data)
-{
-  AsLiveMeeting *self = data;
-
-  if (self->window != NULL)
-    gtk_window_unfullscreen (self->window);
-}
-
-/* Escape undoes the last thing shown: what was revealed on the wall, then
- * presentation mode, then fullscreen. */
-static void
-escape_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       data)
-{
-  AsLiveMeeting *self = data;
-
-  if (self->revealed_text != NULL)
-    as_live_meeting_hide_revealed (self);
-  else if (self->presenting)
-    as_live_meeting_set_presenting (self, FALSE);
-  else if (self->window != NULL && gtk_window_is_fullscreen (self->window))
-    gtk_window_unfullscreen (self->window);
-}
-
-static void
-project_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       data)
-{
-  AsLiveMeeting *self = data;
-
-  as_live_meeting_set_projecting (self, self->projector == NULL);
-}
-
-static void
-present_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       data)
-{
-  AsLiveMeeting *self = data;
-
-  as_live_meeting_set_presenting (self, !self->presenting);
-}
-
-static void
-projector_screen_action (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       data)
-{
-  AsLiveMeeting *self = data;
-
-  as_settings_set_projector_monitor (self->settings, g_variant_get_string (parameter, NULL));
-  update_actions (self);
-  if (self->projector != NULL)
-    place_projector (self);
-  else
-    as_live_meeting_set_projecting (self, TRUE);
-}
-
-static void
-reveal_action_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       data)
-{
-  AsLiveMeeting *self = data;
-  AsAction *latest = latest_action (self);
-  g_autofree char *heading = NULL;
-
-  if (latest == NULL)
-    {
-      bell (self);
-      return;
-    }
-  /* Translators: above an action shown on the projected screen, with its owner. */
-  heading = g_strdup_printf (_("Action for %s"), as_set_member_name (self->set,
-                                                                     as_action_get_owner (latest)));
-  as_live_meeting_reveal (self, heading, as_action_get_text (latest));
-}
-
-static void
-hide_revealed_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       data)
-{
-  as_live_meeting_hide_revealed (AS_LIVE_MEETING (data));
-}
-
-static void
-back_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       data)
-{
-  g_signal_emit (data, signals[LEAVE], 0);
-}
-
-static const GActionEntry action_entries[] = {
-  { "toggle", toggle_action },
-  { "next-step", next_step_action },
-  { "next-round", next_round_action },
-  { "finish", finish_action },
-  { "speaker", speaker_action, "u" },
-  { "speaker-member", speaker_member_action, "s" },
-  { "undo", undo_action },
-  { "redo", redo_action },
-  { "fullscreen", fullscreen_action, NULL, "false" },
-  { "leave-fullscreen", leave_fullscreen_action },
-  { "escape", escape_action },
-  { "project", project_action, NULL, "false" },
-  { "present", present_action, NULL, "false" },
-  { "projector-screen", projector_screen_action, "s", "''" },
-  { "reveal-action", reveal_action_action },
-  { "hide-revealed", hide_revealed_action },
-  { "back", back_action },
-};
-
 /* Projector window */
 
 /* Fullscreen on the chosen screen, or an ordinary window when there is only
  * one; then the keyboard goes back to the facilitator's window. */
-static void
-place_projector (AsLiveMeeting *self)
+void
+as_live_meeting_place_projector (AsLiveMeeting *self)
 {
   GdkMonitor *monitor = choose_monitor (self);
 
@@ -708,17 +340,15 @@ as_live_meeting_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   if ((undo = as_set_get_undo_stack (self->set)) != NULL)
     {
-      g_signal_connect_object (undo, "notify::can-undo", G_CALLBACK (update_actions), self,
+      g_signal_connect_object (undo, "notify::can-undo", G_CALLBACK (as_live_meeting_update_actions), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (undo, "notify::can-redo", G_CALLBACK (update_actions), self,
+      g_signal_connect_object (undo, "notify::can-redo", G_CALLBACK (as_live_meeting_update_actions), self,
                                G_CONNECT_SWAPPED);
     }
   g_signal_connect_object (as_set_get_actions (self->set), "items-changed",
-                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (as_live_meeting_update_actions), self, G_CONNECT_SWAPPED);
 
-  self->actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries,
-                                   G_N_ELEMENTS (action_entries), self);
+  self->actions = as_live_meeting_create_actions (self);
   self->settings_actions = g_simple_action_group_new ();
   for (guint i = 0; i < G_N_ELEMENTS (setting_keys); i++)
     {
@@ -737,7 +367,7 @@ as_live_meeting_constructed (GObject *object)
       rebuild_screen_menu (self);
     }
 
-  update_actions (self);
+  as_live_meeting_update_actions (self);
 }
 
 static void
@@ -940,6 +570,12 @@ as_live_meeting_get_ticker (AsLiveMeeting *self)
 }
 
 void
+as_live_meeting_emit_leave (AsLiveMeeting *self)
+{
+  g_signal_emit (self, signals[LEAVE], 0);
+}
+
+void
 as_live_meeting_close (AsLiveMeeting *self)
 {
   g_return_if_fail (AS_IS_LIVE_MEETING (self));
@@ -993,56 +629,8 @@ as_live_meeting_set_window (AsLiveMeeting *self,
   if (self->session != NULL)
     {
       update_inhibit (self);
-      update_actions (self);
+      as_live_meeting_update_actions (self);
     }
-}
-
-void
-as_live_meeting_attach (AsLiveMeeting *self,
-                        GtkWidget     *widget)
-{
-  GtkEventController *controller;
-
-  g_return_if_fail (AS_IS_LIVE_MEETING (self));
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-
-  gtk_widget_insert_action_group (widget, "meeting", G_ACTION_GROUP (self->actions));
-  gtk_widget_insert_action_group (widget, "settings", G_ACTION_GROUP (self->settings_actions));
-
-  /* Run before the focused child sees the key (capture rather than
-   * bubble), so that Space starts or pauses whichever button or tile has
-   * the focus: one key, while talking, always does the same thing. Enter
-   * still activates the focused control. */
-  controller = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_name (controller, "meeting-keys");
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval,
-                                                                                    keys[i].mods),
-                                                            gtk_named_action_new (keys[i].action)));
-  for (guint n = 0; n <= 9; n++)
-    {
-      static const guint bases[] = { GDK_KEY_0, GDK_KEY_KP_0 };
-
-      for (guint b = 0; b < G_N_ELEMENTS (bases); b++)
-        {
-          GtkShortcut *shortcut =
-            gtk_shortcut_new (gtk_keyval_trigger_new (bases[b] + n, 0),
-                              gtk_named_action_new ("meeting.speaker"));
-
-          gtk_shortcut_set_arguments (shortcut, g_variant_new_uint32 (n));
-          gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
-        }
-    }
-  gtk_widget_add_controller (widget, controller);
-}
-
-GActionGroup *
-as_live_meeting_get_actions (AsLiveMeeting *self)
-{
-  g_return_val_if_fail (AS_IS_LIVE_MEETING (self), NULL);
-  return G_ACTION_GROUP (self->actions);
 }
 
 gboolean
@@ -1067,11 +655,11 @@ as_live_meeting_set_projecting (AsLiveMeeting *self,
       self->projector = GTK_WINDOW (as_projector_window_new (self));
       g_signal_connect_object (self->projector, "destroy", G_CALLBACK (on_projector_destroyed),
                                self, G_CONNECT_SWAPPED);
-      place_projector (self);
+      as_live_meeting_place_projector (self);
       as_live_meeting_dismiss_screen_offer (self);
       /* Presentation mode is for when there is no second window. */
       as_live_meeting_set_presenting (self, FALSE);
-      update_actions (self);
+      as_live_meeting_update_actions (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTING]);
     }
   else
@@ -1128,7 +716,7 @@ as_live_meeting_set_presenting (AsLiveMeeting *self,
   if (self->presenting == presenting)
     return;
   self->presenting = presenting;
-  update_actions (self);
+  as_live_meeting_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
 }
 
@@ -1151,7 +739,7 @@ as_live_meeting_reveal (AsLiveMeeting *self,
   self->revealed_heading = g_strdup (heading);
   g_free (self->revealed_text);
   self->revealed_text = g_strdup (text);
-  update_actions (self);
+  as_live_meeting_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVEALED_TEXT]);
 }
 
@@ -1164,7 +752,7 @@ as_live_meeting_hide_revealed (AsLiveMeeting *self)
     return;
   g_clear_pointer (&self->revealed_heading, g_free);
   g_clear_pointer (&self->revealed_text, g_free);
-  update_actions (self);
+  as_live_meeting_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVEALED_TEXT]);
 }
 
