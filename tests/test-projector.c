@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "as-banner.h"
 #include "as-format.h"
 #include "as-live-meeting.h"
 #include "as-meeting-view.h"
@@ -432,6 +433,48 @@ test_presentation (Fixture       *f,
   g_assert_cmpstr (text_of (GTK_WIDGET (f->view), "countdown"), ==, shown);
 }
 
+/* A screen plugged in while nothing is projected: the facilitator's screen
+ * offers to show the projected view there; not now, or unplugged again,
+ * the offer goes. */
+static void
+test_screen_offer (Fixture       *f,
+                   gconstpointer  data)
+{
+  GdkDisplay *display = gtk_widget_get_display (f->window);
+  g_autoptr(GListStore) screens = g_list_store_new (GDK_TYPE_MONITOR);
+  g_autoptr(GdkMonitor) laptop = g_object_new (GDK_TYPE_MONITOR, "display", display, NULL);
+  g_autoptr(GdkMonitor) projector = g_object_new (GDK_TYPE_MONITOR, "display", display, NULL);
+  AsBanner *banner = find (GTK_WIDGET (f->view), "screen_banner");
+
+  gtk_window_destroy (f->projector);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (as_live_meeting_get_projecting (f->live));
+  g_list_store_append (screens, laptop);
+  as_live_meeting_set_monitors (f->live, G_LIST_MODEL (screens));
+  g_assert_false (as_live_meeting_get_screen_offered (f->live));
+
+  g_list_store_append (screens, projector);
+  g_assert_true (as_live_meeting_get_screen_offered (f->live));
+  g_assert_true (as_banner_get_revealed (banner));
+  /* Two entries in the menu of screens. */
+  g_assert_cmpint (g_menu_model_get_n_items (as_live_meeting_get_screen_menu (f->live)), ==, 2);
+
+  press (f, GTK_WIDGET (f->view), "meeting.dismiss-screen", NULL);
+  g_assert_false (as_live_meeting_get_screen_offered (f->live));
+  g_assert_false (as_banner_get_revealed (banner));
+
+  /* Unplugged and plugged in again: offered again; unplugged: withdrawn. */
+  g_list_store_remove (screens, 1);
+  g_list_store_append (screens, projector);
+  g_assert_true (as_live_meeting_get_screen_offered (f->live));
+  g_list_store_remove (screens, 1);
+  g_assert_false (as_live_meeting_get_screen_offered (f->live));
+  /* The meeting went on through all of it. */
+  g_assert_nonnull (as_live_meeting_get_session (f->live));
+  f->projector = NULL;
+}
+
 static void
 test_choose_screen (void)
 {
@@ -489,6 +532,7 @@ main (int   argc,
   ADD ("close-projector", test_close_projector);
   ADD ("confidential", test_confidential);
   ADD ("presentation", test_presentation);
+  ADD ("screen-offer", test_screen_offer);
 #undef ADD
   g_test_add_func ("/projector/choose-screen", test_choose_screen);
 

@@ -322,6 +322,14 @@ hide_revealed_action (GSimpleAction *action,
 }
 
 static void
+dismiss_screen_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       data)
+{
+  as_live_meeting_dismiss_screen_offer (AS_LIVE_MEETING (data));
+}
+
+static void
 back_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       data)
@@ -346,6 +354,7 @@ static const GActionEntry entries[] = {
   { "projector-screen", projector_screen_action, "s", "''" },
   { "reveal-action", reveal_action_action },
   { "hide-revealed", hide_revealed_action },
+  { "dismiss-screen", dismiss_screen_action },
   { "back", back_action },
 };
 

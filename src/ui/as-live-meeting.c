@@ -359,13 +359,7 @@ as_live_meeting_constructed (GObject *object)
 
   self->screen_menu = g_menu_new ();
   if (display != NULL)
-    {
-      self->monitors = g_object_ref (gdk_display_get_monitors (display));
-      self->n_monitors = g_list_model_get_n_items (self->monitors);
-      g_signal_connect_object (self->monitors, "items-changed",
-                               G_CALLBACK (on_monitors_changed), self, G_CONNECT_SWAPPED);
-      rebuild_screen_menu (self);
-    }
+    as_live_meeting_set_monitors (self, gdk_display_get_monitors (display));
 
   as_live_meeting_update_actions (self);
 }
@@ -679,6 +673,23 @@ as_live_meeting_get_screen_menu (AsLiveMeeting *self)
 {
   g_return_val_if_fail (AS_IS_LIVE_MEETING (self), NULL);
   return G_MENU_MODEL (self->screen_menu);
+}
+
+void
+as_live_meeting_set_monitors (AsLiveMeeting *self,
+                              GListModel    *monitors)
+{
+  g_return_if_fail (AS_IS_LIVE_MEETING (self));
+  g_return_if_fail (monitors == NULL || G_IS_LIST_MODEL (monitors));
+
+  if (self->monitors != NULL)
+    g_signal_handlers_disconnect_by_data (self->monitors, self);
+  g_set_object (&self->monitors, monitors);
+  self->n_monitors = monitors ? g_list_model_get_n_items (monitors) : 0;
+  if (monitors != NULL)
+    g_signal_connect_object (monitors, "items-changed", G_CALLBACK (on_monitors_changed), self,
+                             G_CONNECT_SWAPPED);
+  rebuild_screen_menu (self);
 }
 
 gboolean

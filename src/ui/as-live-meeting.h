@@ -67,6 +67,10 @@ void              as_live_meeting_set_projecting   (AsLiveMeeting *self,
 GtkWindow        *as_live_meeting_get_projector    (AsLiveMeeting *self);
 /* The screens to choose from, as a menu of "meeting.projector-screen". */
 GMenuModel       *as_live_meeting_get_screen_menu  (AsLiveMeeting *self);
+/* The screens watched: the display's (gdk_display_get_monitors ()) unless
+ * set otherwise, as tests do. */
+void              as_live_meeting_set_monitors     (AsLiveMeeting *self,
+                                                    GListModel    *monitors);
 /* A screen was plugged in while the projected view is not shown: the
  * facilitator's screen offers to show it there. */
 gboolean          as_live_meeting_get_screen_offered (AsLiveMeeting *self);

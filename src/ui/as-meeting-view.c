@@ -456,6 +456,7 @@ as_meeting_view_constructed (GObject *object)
   g_signal_connect_object (self->participation_panel, "notify::show-cycle",
                            G_CALLBACK (on_show_cycle), self, G_CONNECT_SWAPPED);
 
+  as_banner_add_button (self->screen_banner, _("_Not Now"), "meeting.dismiss-screen");
   as_banner_add_button (self->screen_banner, _("_Show Projected View"), "meeting.project");
   refresh (self);
   on_screen_offered (self);
